@@ -1,0 +1,2 @@
+export const ping = (): string => "pong";
+export * from './templates';
