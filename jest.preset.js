@@ -30,12 +30,18 @@ function base(projectDir) {
     testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/src/**/*.int-spec.ts', '<rootDir>/test/**/*.spec.ts', '<rootDir>/test/**/*.int-spec.ts', '<rootDir>/test/**/*.e2e-spec.ts'],
     transform: { '^.+\\.ts$': ['@swc/jest', swcOptions] },
     moduleNameMapper,
-    collectCoverageFrom: ['<rootDir>/src/**/*.ts', '!<rootDir>/src/**/*.spec.ts', '!<rootDir>/src/**/*.int-spec.ts'],
+    // Only projects that promise a coverage figure report one (see the root jest.config.js).
+    collectCoverageFrom: [],
   };
 }
 
-/** Pure projects: no database, no broker. */
-exports.pure = (projectDir) => base(projectDir);
+/** Pure projects: no database, no broker. `measureCoverage` puts their sources in the coverage report. */
+exports.pure = (projectDir, { measureCoverage = false } = {}) => ({
+  ...base(projectDir),
+  ...(measureCoverage && {
+    collectCoverageFrom: ['<rootDir>/src/**/*.ts', '!<rootDir>/src/**/*.spec.ts', '!<rootDir>/src/**/index.ts'],
+  }),
+});
 
 /**
  * Projects with integration tests: a global set-up checks PostgreSQL and starts the

@@ -1,1 +1,6 @@
-module.exports = require('../../jest.preset.js').pure(__dirname);
+module.exports = {
+  ...require('../../jest.preset.js').pure(__dirname, { measureCoverage: true }),
+  collectCoverage: true,
+  coverageProvider: 'v8',
+  coverageThreshold: { global: { lines: 95 } },
+};

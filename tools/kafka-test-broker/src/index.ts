@@ -1,1 +1,2 @@
-export {};
+export { brokerBinaryPath } from './broker-binary';
+export { startKafkaTestBroker, type KafkaTestBroker, type KafkaTestBrokerOptions } from './kafka-test-broker';

@@ -1,0 +1,2 @@
+export * from './conversation.model';
+export * from './conversation.transitions';

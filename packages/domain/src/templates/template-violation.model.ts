@@ -1,0 +1,63 @@
+/** Stable codes for template-submission problems (Meta review rules, RULES.md §4). */
+export type TemplateViolationCode =
+  | 'NAME_EMPTY'
+  | 'NAME_TOO_LONG'
+  | 'NAME_INVALID_CHARACTERS'
+  | 'LANGUAGE_INVALID_FORMAT'
+  | 'LANGUAGE_UNSUPPORTED'
+  | 'CATEGORY_NOT_ALLOWED'
+  | 'COMPONENT_DUPLICATE'
+  | 'BODY_MISSING'
+  | 'BODY_TEXT_MISSING'
+  | 'TEXT_TOO_LONG'
+  | 'HEADER_TOO_MANY_PARAMETERS'
+  | 'HEADER_FORMATTING_NOT_ALLOWED'
+  | 'HEADER_MEDIA_EXAMPLE_MISSING'
+  | 'FOOTER_TEXT_MISSING'
+  | 'FOOTER_PARAMETERS_NOT_ALLOWED'
+  | 'PARAMETER_MALFORMED'
+  | 'PARAMETER_INVALID_NAME'
+  | 'PARAMETER_FORMAT_MISMATCH'
+  | 'PARAMETER_NOT_SEQUENTIAL'
+  | 'PARAMETER_ADJACENT'
+  | 'PARAMETER_AT_START'
+  | 'PARAMETER_AT_END'
+  | 'PARAMETER_RATIO_TOO_HIGH'
+  | 'EXAMPLE_MISSING'
+  | 'EXAMPLE_COUNT_MISMATCH'
+  | 'EXAMPLE_EMPTY'
+  | 'EXAMPLE_UNKNOWN_PARAMETER'
+  | 'EXAMPLE_DUPLICATE'
+  | 'BUTTONS_EMPTY'
+  | 'BUTTONS_TOO_MANY'
+  | 'BUTTON_TYPE_LIMIT_EXCEEDED'
+  | 'BUTTON_TYPE_NOT_ALLOWED'
+  | 'QUICK_REPLY_NOT_GROUPED'
+  | 'BUTTON_TEXT_MISSING'
+  | 'BUTTON_TEXT_TOO_LONG'
+  | 'BUTTON_URL_INVALID'
+  | 'BUTTON_URL_TOO_LONG'
+  | 'BUTTON_URL_TOO_MANY_VARIABLES'
+  | 'BUTTON_URL_VARIABLE_NOT_AT_END'
+  | 'BUTTON_URL_EXAMPLE_MISSING'
+  | 'BUTTON_PHONE_INVALID'
+  | 'COPY_CODE_EXAMPLE_INVALID'
+  | 'FLOW_REFERENCE_MISSING'
+  | 'AUTH_COMPONENT_NOT_ALLOWED'
+  | 'AUTH_CUSTOM_TEXT_NOT_ALLOWED'
+  | 'AUTH_OTP_BUTTON_REQUIRED'
+  | 'AUTH_SUPPORTED_APPS_REQUIRED'
+  | 'AUTH_CODE_EXPIRATION_OUT_OF_RANGE'
+  | 'AUTH_ONLY_FIELD'
+  | 'TTL_OUT_OF_RANGE';
+
+export interface TemplateViolation {
+  /** Where in the submission, e.g. `components[1].buttons[0].url`. */
+  readonly path: string;
+  readonly code: TemplateViolationCode;
+  readonly message: string;
+}
+
+export function violation(path: string, code: TemplateViolationCode, message: string): TemplateViolation {
+  return { path, code, message };
+}

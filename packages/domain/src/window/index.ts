@@ -1,0 +1,3 @@
+export * from './window.model';
+export * from './window-status';
+export * from './window-transitions';
