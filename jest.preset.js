@@ -31,7 +31,7 @@ function base(projectDir) {
     transform: { '^.+\\.ts$': ['@swc/jest', swcOptions] },
     moduleNameMapper,
     // Only projects that promise a coverage figure report one (see the root jest.config.js).
-    collectCoverageFrom: [],
+    coveragePathIgnorePatterns: ['.*'],
   };
 }
 
@@ -39,7 +39,8 @@ function base(projectDir) {
 exports.pure = (projectDir, { measureCoverage = false } = {}) => ({
   ...base(projectDir),
   ...(measureCoverage && {
-    collectCoverageFrom: ['<rootDir>/src/**/*.ts', '!<rootDir>/src/**/*.spec.ts', '!<rootDir>/src/**/index.ts'],
+    coveragePathIgnorePatterns: ['/node_modules/', '\\.spec\\.ts$', '/index\\.ts$'],
+    collectCoverageFrom: ['<rootDir>/src/**/*.ts'],
   }),
 });
 

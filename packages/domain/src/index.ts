@@ -1,2 +1,11 @@
-export const ping = (): string => "pong";
+export * from './time';
+export * from './window';
+export * from './conversation';
+export * from './consent';
+export * from './status';
+export * from './errors';
+export * from './identity';
+export * from './limits';
+export * from './policy';
 export * from './templates';
+export * from './pricing';

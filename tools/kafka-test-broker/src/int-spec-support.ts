@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { Kafka, logLevel, type ConsumerConfig } from 'kafkajs';
+import { Kafka, logLevel, type Admin, type ConsumerConfig } from 'kafkajs';
 import type { KafkaTestBroker } from './kafka-test-broker';
 
 /** Topic and group names unique to one test. */
@@ -46,15 +46,28 @@ export function isProcessAlive(pid: number): boolean {
   return stat.charAt(stat.lastIndexOf(')') + 2) !== 'Z';
 }
 
-export async function leaderOf(kafka: Kafka, topic: string, partition = 0): Promise<number> {
+export async function withAdmin<T>(kafka: Kafka, use: (admin: Admin) => Promise<T>): Promise<T> {
   const admin = kafka.admin();
   await admin.connect();
   try {
+    return await use(admin);
+  } finally {
+    await admin.disconnect();
+  }
+}
+
+export function leaderOf(kafka: Kafka, topic: string, partition = 0): Promise<number> {
+  return withAdmin(kafka, async (admin) => {
     const metadata = await admin.fetchTopicMetadata({ topics: [topic] });
     const leader = metadata.topics[0]?.partitions.find((p) => p.partitionId === partition)?.leader;
     if (leader === undefined) throw new Error(`no leader for ${topic}/${partition}`);
     return leader;
-  } finally {
-    await admin.disconnect();
-  }
+  });
+}
+
+export function highWatermark(kafka: Kafka, topic: string, partition = 0): Promise<number> {
+  return withAdmin(kafka, async (admin) => {
+    const offsets = await admin.fetchTopicOffsets(topic);
+    return Number(offsets.find((p) => p.partition === partition)?.high ?? 0);
+  });
 }

@@ -1,7 +1,8 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { createInterface, type Interface } from 'node:readline';
+import { createInterface } from 'node:readline';
 import { brokerBinaryPath } from './broker-binary';
-import { formatCommand } from './broker-protocol';
+import { readBootstrapLine, captureStderr, describeExit, formatStderr } from './broker-startup';
+import { formatCommand, type CommandArgument } from './broker-protocol';
 import { CommandChannel } from './command-channel';
 
 export interface KafkaTestBrokerOptions {
@@ -34,7 +35,6 @@ export interface KafkaTestBroker {
 
 const defaultStartTimeoutMs = 10_000;
 const killAfterMs = 3_000;
-const stderrLimit = 16_384;
 
 /** Starts a mock Kafka cluster in a child process; resolves once it accepts connections. */
 export async function startKafkaTestBroker(options: KafkaTestBrokerOptions = {}): Promise<KafkaTestBroker> {
@@ -53,16 +53,18 @@ export async function startKafkaTestBroker(options: KafkaTestBrokerOptions = {})
     channel.close(new Error(`kafka-test-broker has exited (${describeExit(code, signal)})${formatStderr(stderr())}`));
   });
 
+  // async, so an argument formatCommand refuses becomes a rejection like any other failure
+  const command = async (name: string, ...args: CommandArgument[]): Promise<void> =>
+    channel.send(formatCommand(name, ...args));
   return {
     bootstrapServers: bootstrapLine.split(','),
     pid: child.pid ?? 0,
-    brokerDown: (brokerId) => channel.send(formatCommand('down', brokerId)),
-    brokerUp: (brokerId) => channel.send(formatCommand('up', brokerId)),
-    setRtt: (brokerId, ms) => channel.send(formatCommand('rtt', brokerId, ms)),
-    pushRequestErrors: (apiKey, errorCode, count = 1) =>
-      channel.send(formatCommand('error', apiKey, errorCode, count)),
-    clearRequestErrors: (apiKey) => channel.send(formatCommand('clear', apiKey)),
-    createTopic: (name, partitions) => channel.send(formatCommand('topic', name, partitions)),
+    brokerDown: (brokerId) => command('down', brokerId),
+    brokerUp: (brokerId) => command('up', brokerId),
+    setRtt: (brokerId, ms) => command('rtt', brokerId, ms),
+    pushRequestErrors: (apiKey, errorCode, count = 1) => command('error', apiKey, errorCode, count),
+    clearRequestErrors: (apiKey) => command('clear', apiKey),
+    createTopic: (name, partitions) => command('topic', name, partitions),
     sendCommand: (line) => channel.send(line),
     stop: () => terminate(child, exited),
   };
@@ -93,54 +95,4 @@ async function terminate(child: ChildProcessWithoutNullStreams, exited: Promise<
 function brokerArguments(options: KafkaTestBrokerOptions): string[] {
   const topics = (options.topics ?? []).flatMap((topic) => ['--topic', `${topic.name}:${topic.partitions}`]);
   return ['--brokers', String(options.brokers ?? 3), ...topics];
-}
-
-function readBootstrapLine(
-  child: ChildProcessWithoutNullStreams,
-  lines: Interface,
-  timeoutMs: number,
-  stderr: () => string,
-): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const fail = (reason: string): void => {
-      cleanUp();
-      child.kill('SIGKILL');
-      reject(new Error(`kafka-test-broker did not start: ${reason}${formatStderr(stderr())}`));
-    };
-    const onLine = (line: string): void => {
-      cleanUp();
-      resolve(line);
-    };
-    // 'close' rather than 'exit': by then all of stderr has been read.
-    const onClose = (code: number | null, signal: NodeJS.Signals | null): void =>
-      fail(`it exited (${describeExit(code, signal)}) before printing its bootstrap servers`);
-    const onError = (error: Error): void => fail(error.message);
-    const timer = setTimeout(() => fail(`no bootstrap line within ${timeoutMs} ms`), timeoutMs);
-    const cleanUp = (): void => {
-      clearTimeout(timer);
-      lines.off('line', onLine);
-      child.off('close', onClose);
-      child.off('error', onError);
-    };
-    lines.once('line', onLine);
-    child.once('close', onClose);
-    child.once('error', onError);
-  });
-}
-
-function captureStderr(child: ChildProcessWithoutNullStreams): () => string {
-  let text = '';
-  child.stderr.setEncoding('utf8');
-  child.stderr.on('data', (chunk: string) => {
-    text = (text + chunk).slice(-stderrLimit);
-  });
-  return () => text;
-}
-
-function describeExit(code: number | null, signal: NodeJS.Signals | null): string {
-  return signal === null ? `exit code ${code ?? 'unknown'}` : `signal ${signal}`;
-}
-
-function formatStderr(text: string): string {
-  return text.trim() === '' ? '' : `\nstderr:\n${text.trimEnd()}`;
 }

@@ -25,7 +25,7 @@ export function consentFromUserPreference(value: UserPreferenceValue, at: Date, 
     action: value === 'stop' ? 'OPT_OUT' : 'OPT_IN',
     scope: 'MARKETING',
     source: 'META_USER_PREFERENCES',
-    proof: { text: detail },
+    proof: { text: `user_preferences ${value}: ${detail}` },
     actor: META_ACTOR,
     at,
   };

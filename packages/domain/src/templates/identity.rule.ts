@@ -1,6 +1,6 @@
 import type { TemplateCategory } from './template.model';
-import { LANGUAGE_CODE_FORMAT, META_TEMPLATE_LANGUAGES } from './template-languages';
-import { TEMPLATE_LIMITS, TTL_RANGES } from './template-limits';
+import { LANGUAGE_CODE_FORMAT, META_TEMPLATE_LANGUAGES } from './template-languages.data';
+import { TEMPLATE_LIMITS, TTL_RANGES } from './template-limits.data';
 import { violation, type TemplateViolation } from './template-violation.model';
 import { charCount } from './placeholder.util';
 

@@ -15,8 +15,3 @@ export function laterOf(a: Date | null, b: Date | null): Date | null {
   if (b === null) return a;
   return b.getTime() > a.getTime() ? b : a;
 }
-
-/** `true` when `a` is strictly before `b`. */
-export function isBefore(a: Date, b: Date): boolean {
-  return a.getTime() < b.getTime();
-}

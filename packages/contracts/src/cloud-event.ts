@@ -1,0 +1,116 @@
+import { z } from 'zod';
+import { EVENTS, eventKindOfType, type EventData, type EventKind } from './event-catalog';
+import { isoDateTimeSchema } from './schemas/common.schema';
+import { traceparentSchema, tracestateSchema, type TraceContext } from './trace-context';
+import { toValidationErrors, type ValidationError } from './validation';
+
+export const CLOUD_EVENTS_CONTENT_TYPE = 'application/cloudevents+json';
+
+/** CloudEvents 1.0 structured JSON envelope, with Recado's extension attributes. */
+export const cloudEventEnvelopeSchema = z.looseObject({
+  specversion: z.literal('1.0'),
+  /** Unique per source; deterministic ids (from the source's own ids) make retries deduplicable. */
+  id: z.string().min(1).max(256),
+  source: z.string().min(1).max(512),
+  type: z.string().min(1),
+  time: isoDateTimeSchema,
+  subject: z.string().min(1).optional(),
+  datacontenttype: z.literal('application/json'),
+  dataschema: z.string().optional(),
+  data: z.unknown(),
+  tenantid: z.string().min(1).optional(),
+  partitionkey: z.string().min(1).optional(),
+  traceparent: traceparentSchema.optional(),
+  tracestate: tracestateSchema.optional(),
+});
+
+/** The envelope attributes (unknown extension attributes also pass through). */
+export interface CloudEventAttributes {
+  readonly specversion: '1.0';
+  readonly id: string;
+  readonly source: string;
+  readonly time: string;
+  readonly subject?: string;
+  readonly datacontenttype: 'application/json';
+  readonly dataschema?: string;
+  readonly tenantid?: string;
+  readonly partitionkey?: string;
+  readonly traceparent?: string;
+  readonly tracestate?: string;
+}
+
+/** A validated event of one kind (or, without a parameter, of any kind, discriminated by `type`). */
+export type CloudEvent<K extends EventKind = EventKind> = {
+  [P in K]: CloudEventAttributes & { readonly type: (typeof EVENTS)[P]['type']; readonly data: EventData<P> };
+}[K];
+
+export type EventErrorCode = 'INVALID_ENVELOPE' | 'UNKNOWN_EVENT_TYPE' | 'INVALID_DATA';
+
+export type EventParseResult<T> =
+  | { readonly ok: true; readonly value: T }
+  | { readonly ok: false; readonly code: EventErrorCode; readonly errors: readonly ValidationError[] };
+
+export interface BuildOptions extends TraceContext {
+  /** The caller chooses the id, so it can be derived deterministically (see `deterministicEventId`). */
+  readonly id: string;
+  /** URI-reference of the producer, e.g. `/recado/webhook-ingest`. */
+  readonly source: string;
+  readonly time: Date;
+  readonly tenantId?: string;
+  /** Overrides the kind's default subject. */
+  readonly subject?: string;
+}
+
+const failure = (code: EventErrorCode, errors: readonly ValidationError[]) => ({ ok: false, code, errors }) as const;
+
+const validateData = <K extends EventKind>(kind: K, envelope: z.output<typeof cloudEventEnvelopeSchema>): EventParseResult<CloudEvent<K>> => {
+  const spec = EVENTS[kind];
+  const data = spec.schema.safeParse(envelope.data);
+  if (!data.success) return failure('INVALID_DATA', toValidationErrors(data.error.issues, 'data'));
+  return { ok: true, value: { ...envelope, data: data.data } as unknown as CloudEvent<K> };
+};
+
+/** Validates `data` against the kind's schema and wraps it; the key and subject follow from the data. */
+export const buildCloudEvent = <K extends EventKind>(kind: K, data: EventData<K>, options: BuildOptions): EventParseResult<CloudEvent<K>> => {
+  const spec = EVENTS[kind];
+  const parsed = spec.schema.safeParse(data);
+  if (!parsed.success) return failure('INVALID_DATA', toValidationErrors(parsed.error.issues, 'data'));
+  const value = parsed.data as never;
+  const candidate = {
+    specversion: '1.0',
+    id: options.id,
+    source: options.source,
+    type: spec.type,
+    time: options.time.toISOString(),
+    subject: options.subject ?? spec.subject(value),
+    datacontenttype: 'application/json',
+    data: parsed.data,
+    tenantid: options.tenantId,
+    partitionkey: spec.key(value),
+    traceparent: options.traceparent,
+    tracestate: options.tracestate,
+  };
+  const defined = Object.fromEntries(Object.entries(candidate).filter(([, v]) => v !== undefined));
+  const envelope = cloudEventEnvelopeSchema.safeParse(defined);
+  if (!envelope.success) return failure('INVALID_ENVELOPE', toValidationErrors(envelope.error.issues));
+  return { ok: true, value: envelope.data as unknown as CloudEvent<K> };
+};
+
+/** Validates an envelope and its data; unknown attributes and data fields pass through. */
+export const parseCloudEvent = (value: unknown): EventParseResult<CloudEvent> => {
+  const envelope = cloudEventEnvelopeSchema.safeParse(value);
+  if (!envelope.success) return failure('INVALID_ENVELOPE', toValidationErrors(envelope.error.issues));
+  const kind = eventKindOfType(envelope.data.type);
+  if (kind === undefined) return failure('UNKNOWN_EVENT_TYPE', [{ path: 'type', message: `unknown event type "${envelope.data.type}"` }]);
+  return validateData(kind, envelope.data);
+};
+
+/** Like `parseCloudEvent`, for a consumer that expects one kind only. */
+export const parseCloudEventOf = <K extends EventKind>(kind: K, value: unknown): EventParseResult<CloudEvent<K>> => {
+  const envelope = cloudEventEnvelopeSchema.safeParse(value);
+  if (!envelope.success) return failure('INVALID_ENVELOPE', toValidationErrors(envelope.error.issues));
+  if (envelope.data.type !== EVENTS[kind].type) {
+    return failure('UNKNOWN_EVENT_TYPE', [{ path: 'type', message: `expected "${EVENTS[kind].type}", got "${envelope.data.type}"` }]);
+  }
+  return validateData(kind, envelope.data);
+};

@@ -1,0 +1,3 @@
+export * from './meta-error.model';
+export * from './meta-error.table';
+export * from './meta-error.classify';

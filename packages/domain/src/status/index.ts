@@ -1,0 +1,3 @@
+export * from './status.model';
+export * from './status-merge';
+export * from './status-view';

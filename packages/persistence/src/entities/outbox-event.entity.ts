@@ -1,0 +1,38 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+
+/** Events written in the transaction of the change they describe; the relay publishes them. */
+@Entity('outbox_events')
+@Index('ix_outbox_events_pending', ['id'], { where: 'published_at IS NULL' })
+@Index('ix_outbox_events_pending_key', ['key', 'id'], { where: 'published_at IS NULL' })
+export class OutboxEventEntity {
+  @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS', primaryKeyConstraintName: 'pk_outbox_events' })
+  id!: string;
+
+  @Column('uuid', { nullable: true })
+  tenantId!: string | null;
+
+  @Column('text')
+  topic!: string;
+
+  /** Partition key: events with the same key are published in insertion order. */
+  @Column('text')
+  key!: string;
+
+  @Column('jsonb')
+  payload!: unknown;
+
+  @Column('jsonb', { default: () => `'{}'` })
+  headers!: Record<string, string>;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt!: Date;
+
+  @Column('timestamptz', { nullable: true })
+  publishedAt!: Date | null;
+
+  @Column('integer', { default: 0 })
+  attempts!: number;
+
+  @Column('text', { nullable: true })
+  lastError!: string | null;
+}
