@@ -58,7 +58,9 @@ describe('a partition leader going down and up', () => {
         consumed++;
       },
     });
-    await waitFor(() => consumed >= end, `all ${end} messages of the partition`);
+    await waitFor(() => consumed >= end, `all ${end} messages of the partition`, {
+      state: () => `${consumed} consumed`,
+    });
     return values;
   };
 
@@ -83,7 +85,9 @@ describe('a partition leader going down and up', () => {
     await sleep(outageMs);
     await broker.brokerUp(leader);
     const acknowledgedBeforeUp = record.acknowledged.length;
-    await waitFor(() => record.acknowledged.length >= acknowledgedBeforeUp + 20, 'acknowledgements after the leader is back');
+    await waitFor(() => record.acknowledged.length >= acknowledgedBeforeUp + 20, 'acknowledgements after the leader is back', {
+      state: () => `${record.acknowledged.length - acknowledgedBeforeUp} acknowledged, ${record.failed.length} failed`,
+    });
     await stop();
     const received = await readEverything();
 

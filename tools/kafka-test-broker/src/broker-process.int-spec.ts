@@ -62,7 +62,7 @@ describe('the broker process', () => {
 
     parent.kill('SIGKILL');
 
-    await waitFor(() => !isProcessAlive(brokerPid), `orphaned broker ${brokerPid} to exit`, 3_000);
+    await waitFor(() => !isProcessAlive(brokerPid), `orphaned broker ${brokerPid} to exit`, { timeoutMs: 3_000 });
   });
 
   it.each<[string, KafkaTestBrokerOptions, RegExp]>([

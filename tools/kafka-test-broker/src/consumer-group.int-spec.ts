@@ -1,24 +1,26 @@
-import type { Admin, Consumer, Kafka, Producer } from 'kafkajs';
+import type { Admin, Kafka, Producer } from 'kafkajs';
 import { startKafkaTestBroker, type KafkaTestBroker } from './kafka-test-broker';
-import { fastConsumer, kafkaFor, sleep, uniqueName, waitFor } from './int-spec-support';
+import { GroupMember } from './int-spec-group-member';
+import { kafkaFor, sleep, uniqueName, waitFor } from './int-spec-support';
 
 // Group joins take seconds on the mock; the root jest run ignores the preset's testTimeout.
 jest.setTimeout(30_000);
 
 const range = (from: number, to: number): number[] => Array.from({ length: to - from }, (_, i) => from + i);
-const nextOffset = (offset: string): string => (BigInt(offset) + 1n).toString();
+const sorted = (values: number[]): number[] => [...values].sort((a, b) => a - b);
 
 describe('consumer groups on the test broker', () => {
   let broker: KafkaTestBroker;
   let kafka: Kafka;
   let admin: Admin;
   let producer: Producer;
-  const consumers: Consumer[] = [];
+  const members: GroupMember[] = [];
 
-  const newConsumer = (groupId: string): Consumer => {
-    const consumer = kafka.consumer(fastConsumer(groupId));
-    consumers.push(consumer);
-    return consumer;
+  const startMember = async (groupId: string, topic: string, commit?: (value: number) => boolean): Promise<GroupMember> => {
+    const member = new GroupMember(kafka, groupId, topic, commit);
+    members.push(member);
+    await member.start();
+    return member;
   };
 
   /** Produces message i (value `${i}`) to partition i % partitions. */
@@ -27,25 +29,6 @@ describe('consumer groups on the test broker', () => {
       topic,
       acks: -1,
       messages: values.map((i) => ({ value: String(i), partition: i % partitions })),
-    });
-  };
-
-  /** Consumes without auto-commit; commits each message after recording it, if `commit` says so. */
-  const consumeInto = async (
-    consumer: Consumer,
-    topic: string,
-    received: number[],
-    commit: (value: number) => boolean = () => true,
-  ): Promise<void> => {
-    await consumer.connect();
-    await consumer.subscribe({ topic, fromBeginning: true });
-    await consumer.run({
-      autoCommit: false,
-      eachMessage: async ({ partition, message }) => {
-        const value = Number(message.value?.toString());
-        if (commit(value)) await consumer.commitOffsets([{ topic, partition, offset: nextOffset(message.offset) }]);
-        received.push(value);
-      },
     });
   };
 
@@ -63,7 +46,7 @@ describe('consumer groups on the test broker', () => {
   });
 
   afterEach(async () => {
-    await Promise.all(consumers.splice(0).map((consumer) => consumer.disconnect()));
+    await Promise.all(members.splice(0).map((member) => member.stop()));
   });
 
   afterAll(async () => {
@@ -77,11 +60,10 @@ describe('consumer groups on the test broker', () => {
     await broker.createTopic(topic, 3);
     await produce(topic, range(0, 9), 3);
 
-    const received: number[] = [];
-    await consumeInto(newConsumer(groupId), topic, received);
-    await waitFor(() => received.length >= 9, 'nine messages');
+    const member = await startMember(groupId, topic);
+    await waitFor(() => member.received.length >= 9, 'nine messages', { state: () => member.describe() });
 
-    expect([...received].sort((a, b) => a - b)).toEqual(range(0, 9));
+    expect(sorted(member.received)).toEqual(range(0, 9));
     expect(await committedOffsets(groupId, topic)).toEqual({ 0: '3', 1: '3', 2: '3' });
   });
 
@@ -89,29 +71,25 @@ describe('consumer groups on the test broker', () => {
     const topic = uniqueName('shared');
     const groupId = uniqueName('group');
     await broker.createTopic(topic, 4);
-    const members = [newConsumer(groupId), newConsumer(groupId)];
-    const assignments: number[][] = [[], []];
-    const received: number[][] = [[], []];
-    members.forEach((member, i) =>
-      member.on(member.events.GROUP_JOIN, ({ payload }) => {
-        assignments[i] = payload.memberAssignment[topic] ?? [];
-      }),
-    );
+    const pair = await Promise.all([startMember(groupId, topic), startMember(groupId, topic)]);
+    const state = (): string => pair.map((member) => member.describe()).join(' | ');
 
-    await Promise.all(members.map((member, i) => consumeInto(member, topic, received[i] ?? [])));
+    const assigned = (): number[] => pair.flatMap((member) => member.assignment);
     await waitFor(
-      () => assignments.every((a) => a.length > 0) && new Set(assignments.flat()).size === 4 && assignments.flat().length === 4,
+      () => pair.every((member) => member.assignment.length > 0) && sorted(assigned()).join() === '0,1,2,3',
       'both members to hold a disjoint share of the four partitions',
+      { state },
     );
     await produce(topic, range(0, 40), 4);
-    await waitFor(() => received.flat().length >= 40, 'forty messages');
+    await waitFor(() => pair.flatMap((member) => member.received).length >= 40, 'forty messages', { state });
     await sleep(300); // a duplicate would arrive within the fetch wait
+    process.stderr.write(`STATE ${state()}\n`);
 
-    expect(received.flat().sort((a, b) => a - b)).toEqual(range(0, 40));
-    received.forEach((values, i) => {
-      expect(values.length).toBeGreaterThan(0);
-      expect(values.every((value) => assignments[i]?.includes(value % 4))).toBe(true);
-    });
+    expect(sorted(pair.flatMap((member) => member.received))).toEqual(range(0, 40));
+    for (const member of pair) {
+      expect(member.received.length).toBeGreaterThan(0);
+      expect(member.received.filter((value) => !member.assignment.includes(value % 4))).toEqual([]);
+    }
   });
 
   it('resumes a restarted member at the committed offset', async () => {
@@ -120,18 +98,16 @@ describe('consumer groups on the test broker', () => {
     await broker.createTopic(topic, 1);
     await produce(topic, range(0, 10), 1);
 
-    const firstRun: number[] = [];
-    await consumeInto(newConsumer(groupId), topic, firstRun, (value) => value < 6);
-    await waitFor(() => firstRun.length >= 10, 'the first run to read all ten');
-    await Promise.all(consumers.splice(0).map((consumer) => consumer.disconnect()));
+    const firstRun = await startMember(groupId, topic, (value) => value < 6);
+    await waitFor(() => firstRun.received.length >= 10, 'the first run to read all ten', { state: () => firstRun.describe() });
+    await firstRun.stop();
     expect(await committedOffsets(groupId, topic)).toEqual({ 0: '6' });
 
-    const secondRun: number[] = [];
-    await consumeInto(newConsumer(groupId), topic, secondRun);
-    await waitFor(() => secondRun.length >= 4, 'the uncommitted four');
+    const secondRun = await startMember(groupId, topic);
+    await waitFor(() => secondRun.received.length >= 4, 'the uncommitted four', { state: () => secondRun.describe() });
     await sleep(300);
 
-    expect(firstRun).toEqual(range(0, 10));
-    expect(secondRun).toEqual([6, 7, 8, 9]);
+    expect(firstRun.received).toEqual(range(0, 10));
+    expect(secondRun.received).toEqual([6, 7, 8, 9]);
   });
 });

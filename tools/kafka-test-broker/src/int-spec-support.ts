@@ -22,10 +22,17 @@ export function fastConsumer(groupId: string): ConsumerConfig {
   return { groupId, sessionTimeout: 3_000, heartbeatInterval: 500, maxWaitTimeInMs: 100 };
 }
 
-export async function waitFor(condition: () => boolean, description: string, timeoutMs = 15_000): Promise<void> {
+/** Polls `condition`; a timeout error quotes `state()`, to show what was reached instead. */
+export async function waitFor(
+  condition: () => boolean,
+  description: string,
+  { state = (): string => 'n/a', timeoutMs = 15_000 }: { state?: () => string; timeoutMs?: number } = {},
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${description}`);
+    if (Date.now() > deadline) {
+      throw new Error(`timed out after ${timeoutMs} ms waiting for ${description}; state: ${state()}`);
+    }
     await sleep(20);
   }
 }

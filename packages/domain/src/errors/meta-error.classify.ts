@@ -1,6 +1,6 @@
 import { DAY_MS, MINUTE_MS, SECOND_MS } from '../time';
 import type { MetaErrorClassification, MetaErrorInput, MetaErrorRule } from './meta-error.model';
-import { META_ERROR_RULES, PERMISSION_RANGE_RULE } from './meta-error.table';
+import { META_ERROR_RULES, permissionRangeRule } from './meta-error.table';
 
 const BY_CODE: ReadonlyMap<number, MetaErrorRule> = new Map(META_ERROR_RULES.map((entry) => [entry.code, entry]));
 
@@ -14,7 +14,7 @@ const BACKOFF_CAP_MS = 15 * MINUTE_MS;
  * and alert, except a synchronous 5xx (retried once) or 429 (backed off).
  */
 export function classifyMetaError(input: MetaErrorInput): MetaErrorClassification {
-  const known = BY_CODE.get(input.code) ?? (input.code >= 200 && input.code <= 299 ? PERMISSION_RANGE_RULE(input.code) : undefined);
+  const known = BY_CODE.get(input.code) ?? (input.code >= 200 && input.code <= 299 ? permissionRangeRule(input.code) : undefined);
   if (known !== undefined) return { ...known, known: true };
   return { ...unknownRule(input), known: false };
 }

@@ -88,5 +88,6 @@ export const META_ERROR_RULES: readonly MetaErrorRule[] = [
 ];
 
 /** Codes 200–299: an API permission is missing. */
-export const PERMISSION_RANGE_RULE = (code: number): MetaErrorRule =>
-  rule(code, 'API permission missing', 'NEVER', 'AUTH', ['ALERT_OPERATOR']);
+export function permissionRangeRule(code: number): MetaErrorRule {
+  return rule(code, 'API permission missing', 'NEVER', 'AUTH', ['ALERT_OPERATOR']);
+}

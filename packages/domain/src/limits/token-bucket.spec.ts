@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { fullBucket, refill, takeTokens, THROUGHPUT_MPS } from './token-bucket';
+import { fullBucket, refillBucket, takeTokens, THROUGHPUT_MPS } from './token-bucket';
 
 const T0 = new Date('2026-05-12T15:00:00Z');
 const ms = (n: number): Date => new Date(T0.getTime() + n);
@@ -19,9 +19,9 @@ describe('token bucket', () => {
 
   it('refills up to the burst and never backwards in time', () => {
     const empty = { tokens: 0, updatedAt: T0 };
-    expect(refill(empty, config, ms(500))).toEqual({ tokens: 40, updatedAt: ms(500) });
-    expect(refill(empty, config, ms(5_000)).tokens).toBe(80);
-    expect(refill(empty, config, ms(-5_000))).toBe(empty);
+    expect(refillBucket(empty, config, ms(500))).toEqual({ tokens: 40, updatedAt: ms(500) });
+    expect(refillBucket(empty, config, ms(5_000)).tokens).toBe(80);
+    expect(refillBucket(empty, config, ms(-5_000))).toBe(empty);
   });
 
   it.each([

@@ -23,7 +23,7 @@ export function fullBucket(config: TokenBucketConfig, at: Date): TokenBucketStat
 }
 
 /** Tokens available at `now` (time never runs backwards here). */
-export function refill(state: TokenBucketState, config: TokenBucketConfig, now: Date): TokenBucketState {
+export function refillBucket(state: TokenBucketState, config: TokenBucketConfig, now: Date): TokenBucketState {
   const elapsedMs = now.getTime() - state.updatedAt.getTime();
   if (elapsedMs <= 0) return state;
   const tokens = Math.min(config.burst, state.tokens + (elapsedMs * config.ratePerSecond) / 1_000);
@@ -37,7 +37,7 @@ export function takeTokens(
   now: Date,
   cost = 1,
 ): TokenBucketResult {
-  const current = refill(state, config, now);
+  const current = refillBucket(state, config, now);
   if (current.tokens >= cost) return { allowed: true, state: { ...current, tokens: current.tokens - cost } };
   if (cost > config.burst || config.ratePerSecond <= 0) {
     return { allowed: false, waitMs: Number.POSITIVE_INFINITY, state: current };

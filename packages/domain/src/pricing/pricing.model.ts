@@ -47,7 +47,10 @@ export interface PricingFacts {
   readonly authenticationInternational?: boolean;
   /** Sender is a general-purpose AI assistant provider [M4]. */
   readonly generalPurposeAiProvider?: boolean;
-  /** Free-tier units the sending number already used this month (service conversations under CBP, service messages from 2026-10). */
+  /**
+   * Free-tier units already used this month, counted at the scope the regime uses: service
+   * conversations per business under CBP ❓ [M2]; service messages per business phone number from 2026-10 [T4].
+   */
   readonly serviceFreeTierUsed?: number;
   /** CBP only: conversations already open with this recipient. */
   readonly openConversations?: readonly OpenConversation[];

@@ -12,7 +12,7 @@ export function recordInbound(
   inbound: InboundSignal,
   durations: WindowDurations = DEFAULT_WINDOW_DURATIONS,
 ): WindowState {
-  const lastInboundAt = inbound.at;
+  const lastInboundAt = laterOf(state.lastInboundAt, inbound.at);
   if (!inbound.referral) return { ...state, lastInboundAt };
   return { ...state, lastInboundAt, entryPoint: nextEntryPoint(state, inbound.at, durations) };
 }

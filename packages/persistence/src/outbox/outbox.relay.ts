@@ -58,7 +58,8 @@ export async function relayOutboxOnce(dataSource: DataSource, publish: PublishOu
   await queryRunner.connect();
   try {
     await queryRunner.startTransaction();
-    const keys = (await queryRunner.query<{ key: string }[]>(CLAIM_HEADS, [options.maxKeys ?? 100])).map((row) => row.key);
+    const heads = (await queryRunner.query(CLAIM_HEADS, [options.maxKeys ?? 100])) as { key: string }[];
+    const keys = heads.map((row) => row.key);
     const events = keys.length === 0 ? [] : await loadEvents(queryRunner, keys, options.maxEvents ?? 1000);
     if (events.length === 0) {
       await queryRunner.commitTransaction();
@@ -82,7 +83,7 @@ export async function relayOutboxOnce(dataSource: DataSource, publish: PublishOu
 }
 
 async function loadEvents(queryRunner: QueryRunner, keys: readonly string[], limit: number): Promise<OutboxEvent[]> {
-  const rows = await queryRunner.query<OutboxRow[]>(LOAD_EVENTS, [keys, limit]);
+  const rows = (await queryRunner.query(LOAD_EVENTS, [keys, limit])) as OutboxRow[];
   return rows.map((row) => ({
     id: row.id,
     tenantId: row.tenant_id,

@@ -4,6 +4,7 @@ import { openMigratedPostgres, type MigratedDatabase } from '../test/migrated-da
 import { seedTenant, type SeededTenant } from '../test/seed';
 import { getAccessToken, listPhoneNumbers, rotateAccessTokens, savePhoneNumber, storeAccessToken } from './account.repository';
 import { authenticateApiKey, createApiKey, listApiKeys, revokeApiKey } from './api-key.repository';
+import { nth, present } from '../test/nth';
 
 const k1 = randomBytes(32);
 const ring1 = keyRing('k1', new Map([['k1', k1]]));
@@ -27,7 +28,7 @@ describe('accounts, tokens and API keys', () => {
       `SELECT access_token_ciphertext AS bytes, access_token_key_id AS key_id, w::text AS row_text FROM whatsapp_business_accounts w WHERE id = $1`,
       [tenant.wabaId],
     );
-    const row = rows[0]!;
+    const row = nth(rows, 0);
     expect(row.key_id).toBe('k1');
     expect(row.bytes.includes(Buffer.from(TOKEN))).toBe(false);
     expect(row.row_text).not.toContain(TOKEN);
@@ -38,24 +39,24 @@ describe('accounts, tokens and API keys', () => {
   it('rotates: tokens sealed with the old key are re-sealed with the current one', async () => {
     expect(await rotateAccessTokens(db.dataSource.manager, tenant.tenantId, ring2)).toBe(1);
     expect(await rotateAccessTokens(db.dataSource.manager, tenant.tenantId, ring2)).toBe(0);
-    const keyOnly = keyRing('k2', new Map([['k2', ring2.keys.get('k2')!]]));
+    const keyOnly = keyRing('k2', new Map([['k2', present(ring2.keys.get('k2'))]]));
     expect(await getAccessToken(db.dataSource.manager, tenant.tenantId, tenant.wabaId, keyOnly)).toBe(TOKEN);
   });
 
   it('updates a phone number found by its Meta id instead of duplicating it', async () => {
     const [phone] = await listPhoneNumbers(db.dataSource.manager, tenant.tenantId);
     await savePhoneNumber(db.dataSource.manager, tenant.tenantId, {
-      wabaId: tenant.wabaId, metaPhoneNumberId: phone!.metaPhoneNumberId, displayPhoneNumber: phone!.displayPhoneNumber, qualityRating: 'YELLOW', throughputLevel: 'HIGH',
+      wabaId: tenant.wabaId, metaPhoneNumberId: present(phone).metaPhoneNumberId, displayPhoneNumber: present(phone).displayPhoneNumber, qualityRating: 'YELLOW', throughputLevel: 'HIGH',
     });
     const after = await listPhoneNumbers(db.dataSource.manager, tenant.tenantId);
     expect(after).toHaveLength(1);
-    expect(after[0]).toMatchObject({ id: phone!.id, qualityRating: 'YELLOW', throughputLevel: 'HIGH' });
+    expect(after[0]).toMatchObject({ id: present(phone).id, qualityRating: 'YELLOW', throughputLevel: 'HIGH' });
   });
 
   it('authenticates an API key by its hash, never storing the key, and stops after revocation', async () => {
     const { key, apiKey } = await createApiKey(db.dataSource.manager, tenant.tenantId, { name: 'crm', scopes: ['send'] });
     const stored = await db.dataSource.query<{ row_text: string }[]>(`SELECT k::text AS row_text FROM api_keys k WHERE id = $1`, [apiKey.id]);
-    expect(stored[0]?.row_text).not.toContain(key.split('_')[2]);
+    expect(stored[0]?.row_text).not.toContain(key.slice('rk_'.length + 13));
     const now = new Date('2026-05-01T00:00:00Z');
     expect(await authenticateApiKey(db.dataSource.manager, key, now)).toMatchObject({ id: apiKey.id, tenantId: tenant.tenantId, lastUsedAt: now });
     expect(await authenticateApiKey(db.dataSource.manager, `${key.slice(0, -1)}x`, now)).toBeNull();

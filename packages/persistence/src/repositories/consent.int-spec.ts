@@ -2,6 +2,7 @@ import { inTransaction } from '../data-source/db';
 import { openMigratedPostgres, type MigratedDatabase } from '../test/migrated-database';
 import { seedTenant, type SeededTenant } from '../test/seed';
 import { appendConsent, getCurrentConsent, listConsentRecords, type ConsentRecordInput } from './consent.repository';
+import { nth } from '../test/nth';
 
 const at = (iso: string): Date => new Date(iso);
 
@@ -13,7 +14,7 @@ describe('consent ledger', () => {
   beforeAll(async () => {
     db = await openMigratedPostgres();
     tenant = await seedTenant(db.dataSource);
-    contactId = tenant.contactIds[1]!;
+    contactId = nth(tenant.contactIds, 1);
   });
 
   afterAll(() => db.close());

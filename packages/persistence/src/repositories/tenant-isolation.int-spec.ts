@@ -5,6 +5,7 @@ import { keyRing } from '../secrets/token-cipher';
 import { openMigratedPostgres, type MigratedDatabase } from '../test/migrated-database';
 import { seedTenant, type SeededTenant } from '../test/seed';
 import * as repositories from './index';
+import { nth, present } from '../test/nth';
 
 const ring = keyRing('k1', new Map([['k1', randomBytes(32)]]));
 
@@ -19,19 +20,19 @@ const READS: Record<string, (ids: SeededTenant) => ReadCall> = {
   getAccessToken: (ids) => (ds, t) => repositories.getAccessToken(ds.manager, t, ids.wabaId, ring),
   listPhoneNumbers: () => (ds, t) => repositories.listPhoneNumbers(ds.manager, t),
   findPhoneNumber: (ids) => (ds, t) => repositories.findPhoneNumber(ds.manager, t, ids.phoneNumberId),
-  getContact: (ids) => (ds, t) => repositories.getContact(ds.manager, t, ids.contactIds[0]!),
-  findContactByWaId: (ids) => (ds, t) => repositories.findContactByWaId(ds.manager, t, ids.waIds[0]!),
+  getContact: (ids) => (ds, t) => repositories.getContact(ds.manager, t, nth(ids.contactIds, 0)),
+  findContactByWaId: (ids) => (ds, t) => repositories.findContactByWaId(ds.manager, t, nth(ids.waIds, 0)),
   findContactsByIds: (ids) => (ds, t) => repositories.findContactsByIds(ds.manager, t, ids.contactIds),
-  listConsentRecords: (ids) => (ds, t) => repositories.listConsentRecords(ds.manager, t, ids.contactIds[0]!),
-  getCurrentConsent: (ids) => (ds, t) => repositories.getCurrentConsent(ds.manager, t, ids.contactIds[0]!),
+  listConsentRecords: (ids) => (ds, t) => repositories.listConsentRecords(ds.manager, t, nth(ids.contactIds, 0)),
+  getCurrentConsent: (ids) => (ds, t) => repositories.getCurrentConsent(ds.manager, t, nth(ids.contactIds, 0)),
   findTemplate: (ids) => (ds, t) => repositories.findTemplate(ds.manager, t, { wabaId: ids.wabaId, name: ids.templateName, language: 'pt_BR' }),
   listTemplates: (ids) => (ds, t) => repositories.listTemplates(ds.manager, t, ids.wabaId),
   listTemplateHistory: (ids) => (ds, t) => repositories.listTemplateHistory(ds.manager, t, ids.templateId),
-  getConversationState: (ids) => (ds, t) => repositories.getConversationState(ds.manager, t, ids.phoneNumberId, ids.contactIds[0]!),
-  listConversations: (ids) => (ds, t) => repositories.listConversations(ds.manager, t, ids.contactIds[0]!),
-  getMessage: (ids) => (ds, t) => repositories.getMessage(ds.manager, t, ids.messageIds[0]!),
-  findMessageByCommandId: (ids) => (ds, t) => repositories.findMessageByCommandId(ds.manager, t, ids.commandIds[0]!),
-  findMessageByWamid: (ids) => (ds, t) => repositories.findMessageByWamid(ds.manager, t, ids.wamids[0]!),
+  getConversationState: (ids) => (ds, t) => repositories.getConversationState(ds.manager, t, ids.phoneNumberId, nth(ids.contactIds, 0)),
+  listConversations: (ids) => (ds, t) => repositories.listConversations(ds.manager, t, nth(ids.contactIds, 0)),
+  getMessage: (ids) => (ds, t) => repositories.getMessage(ds.manager, t, nth(ids.messageIds, 0)),
+  findMessageByCommandId: (ids) => (ds, t) => repositories.findMessageByCommandId(ds.manager, t, nth(ids.commandIds, 0)),
+  findMessageByWamid: (ids) => (ds, t) => repositories.findMessageByWamid(ds.manager, t, nth(ids.wamids, 0)),
 };
 
 function leaks(result: unknown, other: SeededTenant): string[] {
@@ -58,13 +59,13 @@ describe('tenant isolation of the repositories', () => {
   });
 
   it.each(Object.keys(READS))('%s finds tenant A its own rows', async (name) => {
-    const result = await READS[name]!(a)(db.dataSource, a.tenantId);
+    const result = await present(READS[name])(a)(db.dataSource, a.tenantId);
     expect(result === null || (Array.isArray(result) && result.length === 0)).toBe(false);
     expect(leaks(result, b)).toEqual([]);
   });
 
   it.each(Object.keys(READS))("%s returns none of tenant B's rows to tenant A, even given B's ids", async (name) => {
-    const result = await READS[name]!(b)(db.dataSource, a.tenantId);
+    const result = await present(READS[name])(b)(db.dataSource, a.tenantId);
     expect(leaks(result, b)).toEqual([]);
   });
 
@@ -72,18 +73,18 @@ describe('tenant isolation of the repositories', () => {
     const m = db.dataSource.manager;
     const mismatch = expect.objectContaining({ code: 'TENANT_MISMATCH' }) as PersistenceError;
     await expect(repositories.appendConsent(m, a.tenantId, {
-      contactId: b.contactIds[0]!, action: 'OPT_OUT', scope: 'ALL', source: 'API', proof: {}, actor: 'x', occurredAt: new Date(),
+      contactId: nth(b.contactIds, 0), action: 'OPT_OUT', scope: 'ALL', source: 'API', proof: {}, actor: 'x', occurredAt: new Date(),
     })).rejects.toEqual(mismatch);
     await expect(repositories.insertMessage(m, a.tenantId, {
-      phoneNumberId: a.phoneNumberId, contactId: b.contactIds[0]!, direction: 'OUTBOUND', type: 'text', status: 'PENDING',
+      phoneNumberId: a.phoneNumberId, contactId: nth(b.contactIds, 0), direction: 'OUTBOUND', type: 'text', status: 'PENDING',
     })).rejects.toEqual(mismatch);
     await expect(repositories.saveTemplate(m, a.tenantId, {
       wabaId: b.wabaId, name: 'x', language: 'en', category: 'UTILITY', status: 'PENDING', components: [],
     }, { at: new Date() })).rejects.toEqual(mismatch);
-    expect(await repositories.updateContact(m, a.tenantId, b.contactIds[0]!, { profileName: 'hijacked' })).toBe(false);
+    expect(await repositories.updateContact(m, a.tenantId, nth(b.contactIds, 0), { profileName: 'hijacked' })).toBe(false);
     expect(await repositories.revokeApiKey(m, a.tenantId, b.apiKeyId, new Date())).toBe(false);
-    expect(await repositories.recordMessageStatus(m, a.tenantId, b.messageIds[0]!, { status: 'READ', at: new Date() })).toBe(false);
+    expect(await repositories.recordMessageStatus(m, a.tenantId, nth(b.messageIds, 0), { status: 'READ', at: new Date() })).toBe(false);
     expect(await repositories.storeAccessToken(m, a.tenantId, b.wabaId, 'stolen', ring)).toBe(false);
-    expect((await repositories.getContact(m, b.tenantId, b.contactIds[0]!))?.profileName).not.toBe('hijacked');
+    expect((await repositories.getContact(m, b.tenantId, nth(b.contactIds, 0)))?.profileName).not.toBe('hijacked');
   });
 });

@@ -4,6 +4,7 @@ import { inTransaction } from '../data-source/db';
 import { writeOutboxEvents } from '../outbox/outbox.writer';
 import * as repo from '../repositories';
 import type { KeyRing } from '../secrets/token-cipher';
+import { nth } from './nth';
 
 export interface SeededTenant {
   readonly tenantId: string;
@@ -43,7 +44,7 @@ export async function seedTenant(dataSource: DataSource, options: { contacts?: n
     for (let index = 0; index < (options.contacts ?? 2); index += 1) {
       contacts.push(await repo.createContact(db, tenantId, { waId: `55${digits(11)}`, profileName: `Name ${tag}-${index}`, attributes: { tag } }));
     }
-    const first = contacts[0]!;
+    const first = nth(contacts, 0);
     await repo.appendConsent(db, tenantId, {
       contactId: first.id, action: 'OPT_IN', scope: 'ALL', source: 'WEBSITE_FORM', proof: { text: `I agree ${tag}` }, actor: 'contact', occurredAt: new Date('2026-01-01T00:00:00Z'),
     });
