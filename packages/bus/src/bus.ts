@@ -44,6 +44,8 @@ export interface SubscribeOptions {
   readonly startAt?: 'earliest' | 'latest';
   /** Delay before redelivering after a handler failure; doubles up to `maxMs` (default 100 → 5,000 ms). */
   readonly redeliveryBackoff?: RedeliveryBackoff;
+  /** Told about each failed handler run before its redelivery (the bus itself never drops the error). */
+  readonly onHandlerError?: (error: unknown, batch: MessageBatch) => void;
 }
 
 export interface Subscription {

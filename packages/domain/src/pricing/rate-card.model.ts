@@ -9,7 +9,7 @@ export interface RateCardMarket {
   readonly rates: Readonly<Partial<Record<RateCategory, number>>>;
 }
 
-/** A dated rate card (format documented in docs/rules/templates-and-pricing.md). */
+/** A dated rate card (format documented in docs/RULES.md §10). */
 export interface RateCard {
   readonly id: string;
   /** ISO 4217, e.g. USD or BRL. */
