@@ -8,4 +8,6 @@ module.exports = {
   coverageReporters: ['text-summary'],
   coverageThreshold: { global: { lines: 95 } },
   maxWorkers: 3,
+  // Global in a multi-project run (a project's own testTimeout applies only when it runs alone).
+  testTimeout: 60_000,
 };

@@ -1,1 +1,13 @@
-export {};
+export { backendOf, createDataSource, dataSourceConfigFromEnv, type DataSourceConfig } from './data-source/data-source.factory';
+export { inTransaction, type Db } from './data-source/db';
+export { revertAll, runMigrations } from './data-source/migrations';
+export { PersistenceError, type PersistenceErrorCode } from './persistence.error';
+export * from './repositories';
+export * from './bulk';
+export { relayOutboxOnce, type OutboxEvent, type PublishOutboxBatch, type RelayOptions } from './outbox/outbox.relay';
+export { runOutboxRelay, type RelayRunnerOptions } from './outbox/outbox-relay.runner';
+export { writeOutboxEvents, type NewOutboxEvent } from './outbox/outbox.writer';
+export { keyRing, keyRingFromEnv, openSecret, sealSecret, SecretCipherError, type KeyRing, type SealedSecret } from './secrets/token-cipher';
+export { eraseContact, subjectDigest, type ErasureReport } from './erasure/contact.erasure';
+export { decodeCursor, encodeCursor } from './pagination/cursor';
+export { MAX_PAGE_SIZE, paginate, type Connection, type PageArgs, type SortKey } from './pagination/keyset';

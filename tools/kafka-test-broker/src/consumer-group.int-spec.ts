@@ -83,7 +83,6 @@ describe('consumer groups on the test broker', () => {
     await produce(topic, range(0, 40), 4);
     await waitFor(() => pair.flatMap((member) => member.received).length >= 40, 'forty messages', { state });
     await sleep(300); // a duplicate would arrive within the fetch wait
-    process.stderr.write(`STATE ${state()}\n`);
 
     expect(sorted(pair.flatMap((member) => member.received))).toEqual(range(0, 40));
     for (const member of pair) {

@@ -150,7 +150,9 @@ static void cmd_topic(const command_t *c) {
     long partitions;
     if (arg_int("partition count", c->argv[2], 1, MAX_PARTITIONS, &partitions) != 0)
         return;
-    reply_result(create_topic(c->mc, c->brokers, c->argv[1], (int)partitions));
+    rd_kafka_resp_err_t err = create_topic(c->mc, c->brokers, c->argv[1], (int)partitions);
+    settle();
+    reply_result(err);
 }
 
 static const struct {

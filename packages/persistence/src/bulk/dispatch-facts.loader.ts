@@ -48,8 +48,7 @@ export async function loadDispatchFacts(db: Db, tenantId: string, requests: read
   const phones = await db
     .getRepository(PhoneNumberEntity)
     .createQueryBuilder('phone')
-    .leftJoin('phone.portfolio', 'portfolio')
-    .addSelect('portfolio.messagingLimitTier')
+    .leftJoinAndSelect('phone.portfolio', 'portfolio')
     .where('phone.tenant_id = :tenantId AND phone.meta_phone_number_id = ANY(:ids)', { tenantId, ids: unique(requests.map((r) => r.metaPhoneNumberId)) })
     .getMany();
   const phoneNumbers = new Map(phones.map(({ portfolio, tenant: _t, waba: _w, ...phone }) => [

@@ -3,6 +3,7 @@ import { keyRing } from '../secrets/token-cipher';
 import { openMigratedPostgres, type MigratedDatabase } from '../test/migrated-database';
 import { seedTenant, type SeededTenant } from '../test/seed';
 import { getAccessToken, listPhoneNumbers, rotateAccessTokens, savePhoneNumber, storeAccessToken } from './account.repository';
+import { routeByMetaPhoneNumberId, routeByMetaWabaId } from './routing.repository';
 import { authenticateApiKey, createApiKey, listApiKeys, revokeApiKey } from './api-key.repository';
 import { nth, present } from '../test/nth';
 
@@ -51,6 +52,14 @@ describe('accounts, tokens and API keys', () => {
     const after = await listPhoneNumbers(db.dataSource.manager, tenant.tenantId);
     expect(after).toHaveLength(1);
     expect(after[0]).toMatchObject({ id: present(phone).id, qualityRating: 'YELLOW', throughputLevel: 'HIGH' });
+  });
+
+  it("routes Meta's ids to their tenant, and unknown ids to nothing", async () => {
+    const phone = nth(await listPhoneNumbers(db.dataSource.manager, tenant.tenantId), 0);
+    const waba = await db.dataSource.query<{ meta_waba_id: string }[]>('SELECT meta_waba_id FROM whatsapp_business_accounts WHERE id = $1', [tenant.wabaId]);
+    expect(await routeByMetaPhoneNumberId(db.dataSource.manager, phone.metaPhoneNumberId)).toEqual({ tenantId: tenant.tenantId, wabaId: tenant.wabaId, phoneNumberId: phone.id });
+    expect(await routeByMetaWabaId(db.dataSource.manager, nth(waba, 0).meta_waba_id)).toEqual({ tenantId: tenant.tenantId, wabaId: tenant.wabaId, phoneNumberId: null });
+    expect(await routeByMetaPhoneNumberId(db.dataSource.manager, '999')).toBeNull();
   });
 
   it('authenticates an API key by its hash, never storing the key, and stops after revocation', async () => {

@@ -1,5 +1,6 @@
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import type { Db } from '../data-source/db';
+import { paginate, type Connection, type PageArgs, type SortKey } from '../pagination/keyset';
 import { ContactEntity } from '../entities/contact.entity';
 
 export type Contact = Omit<ContactEntity, 'tenant'>;
@@ -43,3 +44,14 @@ export async function updateContact(db: Db, tenantId: string, contactId: string,
   const result = await db.getRepository(ContactEntity).update({ tenantId, id: contactId }, patch as QueryDeepPartialEntity<ContactEntity>);
   return (result.affected ?? 0) > 0;
 }
+
+/** A Relay page of the tenant's contacts, oldest first. */
+export async function listContactsPage(db: Db, tenantId: string, args: PageArgs): Promise<Connection<Contact>> {
+  const query = db.getRepository(ContactEntity).createQueryBuilder('contact').where('contact.tenant_id = :tenantId', { tenantId });
+  return paginate(query, CONTACT_ORDER, args);
+}
+
+const CONTACT_ORDER: readonly SortKey[] = [
+  { column: 'contact.created_at', type: 'timestamptz' },
+  { column: 'contact.id', type: 'uuid' },
+];

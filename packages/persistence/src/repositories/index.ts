@@ -7,3 +7,4 @@ export * from './message.repository';
 export * from './processed-event.repository';
 export * from './template.repository';
 export * from './tenant.repository';
+export * from './routing.repository';

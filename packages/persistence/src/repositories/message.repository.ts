@@ -1,5 +1,6 @@
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import type { Db } from '../data-source/db';
+import { paginate, type Connection, type PageArgs, type SortKey } from '../pagination/keyset';
 import { MessageEntity, type MessageRowStatus } from '../entities/message.entity';
 import { assertTenantOwns } from './tenant-ownership';
 
@@ -76,3 +77,15 @@ export async function reconcileMessagePrice(db: Db, tenantId: string, wamid: str
 function snake(name: string): string {
   return name.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
 }
+
+/** A Relay page of the tenant's messages (of one contact, if given), oldest first. */
+export async function listMessagesPage(db: Db, tenantId: string, args: PageArgs & { contactId?: string }): Promise<Connection<Message>> {
+  const query = db.getRepository(MessageEntity).createQueryBuilder('message').where('message.tenant_id = :tenantId', { tenantId });
+  if (args.contactId !== undefined) query.andWhere('message.contact_id = :contactId', { contactId: args.contactId });
+  return paginate(query, MESSAGE_ORDER, args);
+}
+
+const MESSAGE_ORDER: readonly SortKey[] = [
+  { column: 'message.created_at', type: 'timestamptz' },
+  { column: 'message.id', type: 'uuid' },
+];

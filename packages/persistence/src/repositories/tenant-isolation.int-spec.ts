@@ -4,6 +4,7 @@ import { PersistenceError } from '../persistence.error';
 import { keyRing } from '../secrets/token-cipher';
 import { openMigratedPostgres, type MigratedDatabase } from '../test/migrated-database';
 import { seedTenant, type SeededTenant } from '../test/seed';
+import * as bulk from '../bulk';
 import * as repositories from './index';
 import { nth, present } from '../test/nth';
 
@@ -32,6 +33,16 @@ const READS: Record<string, (ids: SeededTenant) => ReadCall> = {
   listConversations: (ids) => (ds, t) => repositories.listConversations(ds.manager, t, nth(ids.contactIds, 0)),
   getMessage: (ids) => (ds, t) => repositories.getMessage(ds.manager, t, nth(ids.messageIds, 0)),
   findMessageByCommandId: (ids) => (ds, t) => repositories.findMessageByCommandId(ds.manager, t, nth(ids.commandIds, 0)),
+  listContactsPage: () => (ds, t) => repositories.listContactsPage(ds.manager, t, { first: 50 }),
+  listMessagesPage: (ids) => (ds, t) => repositories.listMessagesPage(ds.manager, t, { first: 50, contactId: ids.contactIds[0] }),
+  loadDispatchFacts: (ids) => async (ds, t) => {
+    const phones = await ds.query<{ meta_phone_number_id: string }[]>('SELECT meta_phone_number_id FROM phone_numbers WHERE id = $1', [ids.phoneNumberId]);
+    const facts = await bulk.loadDispatchFacts(ds.manager, t, ids.waIds.map((waId, index) => ({
+      commandId: nth(ids.commandIds, index), metaPhoneNumberId: nth(phones, 0).meta_phone_number_id, waId, template: { name: ids.templateName, language: 'pt_BR' },
+    })), new Date(0));
+    const values = Object.values(facts).flatMap((map: ReadonlyMap<string, unknown>) => [...map.values()]);
+    return values.length === 0 ? null : values;
+  },
   findMessageByWamid: (ids) => (ds, t) => repositories.findMessageByWamid(ds.manager, t, nth(ids.wamids, 0)),
 };
 
@@ -54,7 +65,7 @@ describe('tenant isolation of the repositories', () => {
   afterAll(() => db.close());
 
   it('covers every exported read function', () => {
-    const readNames = Object.keys(repositories).filter((name) => /^(get|find|list|load)/.test(name));
+    const readNames = [...Object.keys(repositories), ...Object.keys(bulk)].filter((name) => /^(get|find|list|load)/.test(name));
     expect(Object.keys(READS).sort()).toEqual(readNames.sort());
   });
 

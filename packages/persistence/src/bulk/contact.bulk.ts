@@ -1,0 +1,36 @@
+import type { Db } from '../data-source/db';
+
+export interface ContactUpsert {
+  readonly waId: string;
+  readonly profileName?: string | null;
+  readonly locale?: string | null;
+  readonly timeZone?: string | null;
+  readonly businessScopedUserId?: string | null;
+  /** Merged into the stored attributes (keys given here win). */
+  readonly attributes?: Record<string, unknown>;
+}
+
+/**
+ * Creates or updates contacts by `wa_id` in one statement; a field given as null or left
+ * out keeps the stored value. Returns wa_id → contact id. Within one call the last entry
+ * for a wa_id wins (PostgreSQL refuses to update a row twice in one statement).
+ */
+export async function upsertContacts(db: Db, tenantId: string, contacts: readonly ContactUpsert[]): Promise<Map<string, string>> {
+  const byWaId = new Map(contacts.map((contact) => [contact.waId, contact]));
+  if (byWaId.size === 0) return new Map();
+  const rows = await db.query<{ id: string; wa_id: string }[]>(
+    `INSERT INTO contacts AS c (tenant_id, wa_id, profile_name, locale, time_zone, business_scoped_user_id, attributes)
+     SELECT $1, x."waId", x."profileName", x.locale, x."timeZone", x."businessScopedUserId", COALESCE(x.attributes, '{}')
+     FROM jsonb_to_recordset($2::jsonb) AS x("waId" text, "profileName" text, locale text, "timeZone" text, "businessScopedUserId" text, attributes jsonb)
+     ON CONFLICT (tenant_id, wa_id) WHERE wa_id IS NOT NULL DO UPDATE SET
+       profile_name = COALESCE(excluded.profile_name, c.profile_name),
+       locale = COALESCE(excluded.locale, c.locale),
+       time_zone = COALESCE(excluded.time_zone, c.time_zone),
+       business_scoped_user_id = COALESCE(excluded.business_scoped_user_id, c.business_scoped_user_id),
+       attributes = c.attributes || excluded.attributes,
+       updated_at = now()
+     RETURNING id, wa_id`,
+    [tenantId, JSON.stringify([...byWaId.values()])],
+  );
+  return new Map(rows.map((row) => [row.wa_id, row.id]));
+}
