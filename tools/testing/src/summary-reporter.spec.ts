@@ -1,4 +1,3 @@
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const SummaryReporter = require('../summary-reporter.js') as new () => { onRunComplete(contexts: unknown, results: object): void };
 
 function printedSummary(results: { numPassedTests: number; numFailedTests: number; numRuntimeErrorTestSuites: number }): string {

@@ -30,12 +30,14 @@ function publishUntil(bus: Bus, done: () => boolean, acknowledged: Numbered[], f
 describe('Kafka bus with a broker down and up', () => {
   let broker: KafkaTestBroker;
   let bus: Bus;
+  const errors: unknown[] = [];
 
   beforeAll(async () => {
     broker = await startKafkaTestBroker({ brokers: 3, topics: [{ name: TOPIC, partitions: 6 }] });
     bus = createKafkaBus({
       brokers: broker.bootstrapServers,
       logLevel: 'nothing',
+      onError: (error) => errors.push(error),
       consumer: { sessionTimeout: 3_000, heartbeatInterval: 500, maxWaitTimeInMs: 100, restartDelayMs: 200 },
     });
   });
@@ -85,5 +87,26 @@ describe('Kafka bus with a broker down and up', () => {
       const seqs = firstSeen.get(`key-${key}`) ?? [];
       expect(seqs.slice(0, rounds)).toEqual(Array.from({ length: rounds }, (_, seq) => seq));
     }
+  }, 60_000);
+
+  it('recreates a consumer that kafkajs gave up on (join refused) and keeps delivering', async () => {
+    const topic = 'fault-join';
+    await broker.createTopic(topic, 2);
+    const JOIN_GROUP = 11;
+    const COORDINATOR_NOT_AVAILABLE = 15;
+    await broker.pushRequestErrors(JOIN_GROUP, COORDINATOR_NOT_AVAILABLE, 3);
+    const errorsBefore = errors.length;
+    const received: Numbered[] = [];
+    await bus.publish(numbered(topic, 4, 5));
+    const subscription = await bus.subscribe({
+      group: 'refused-join',
+      topics: [topic],
+      handler: (batch) => Promise.resolve(void received.push(...batch.messages.map(readNumbered))),
+    });
+    await waitFor('20 messages', () => received.length >= 20);
+    await subscription.stop();
+
+    expect(errors.length).toBeGreaterThan(errorsBefore);
+    expect(new Set(received.map(id)).size).toBe(20);
   }, 60_000);
 });

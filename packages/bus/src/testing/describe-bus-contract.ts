@@ -1,6 +1,6 @@
 import type { Bus } from '../bus';
 import { deliversEachKeyInOrder, pausesAndResumes, redeliversAFailedBatch } from './delivery.cases';
-import { resumesAfterTheLastCommit, sharesWorkBetweenMembers, stopFinishesTheRunningBatch } from './group.cases';
+import { keepsAFailingBatchForTheNextMember, resumesAfterTheLastCommit, sharesWorkBetweenMembers, stopFinishesTheRunningBatch } from './group.cases';
 
 // Concurrent cases do not get jest's configured testTimeout.
 const CASE_TIMEOUT_MS = 45_000;
@@ -36,6 +36,7 @@ export function describeBusContract(name: string, makeBus: () => Promise<BusUnde
     it.concurrent('redelivers a failed batch, same messages in the same order, until the handler succeeds', () => redeliversAFailedBatch(bus()), CASE_TIMEOUT_MS);
     it.concurrent('pause stops delivery and resume continues it', () => pausesAndResumes(bus()), CASE_TIMEOUT_MS);
     it.concurrent('a new member resumes after the last committed message: nothing lost, nothing repeated', () => resumesAfterTheLastCommit(bus()), CASE_TIMEOUT_MS);
+    it.concurrent('a batch still failing when its member stops goes to the next member', () => keepsAFailingBatchForTheNextMember(bus()), CASE_TIMEOUT_MS);
     it.concurrent('two members of a group share the partitions, every message once', () => sharesWorkBetweenMembers(bus()), CASE_TIMEOUT_MS);
     it.concurrent('stop waits for the running batch, commits it, and leaves the rest to the group', () => stopFinishesTheRunningBatch(bus()), CASE_TIMEOUT_MS);
   });

@@ -88,3 +88,27 @@ export async function stopFinishesTheRunningBatch(bus: Bus): Promise<void> {
   expect(second.batches.every((batch) => batch.attempt === 1)).toBe(true);
   expect(second.handled.map(id)).not.toContain(id({ key: 'key-0', seq: 0 }));
 }
+
+export async function keepsAFailingBatchForTheNextMember(bus: Bus): Promise<void> {
+  const [topic, group] = [testName('failing'), testName('failing')];
+  await bus.publish(numbered(topic, 1, 6));
+  const first = new Recorder();
+  const failing = await bus.subscribe({
+    group,
+    topics: [topic],
+    redeliveryBackoff: { initialMs: 20, maxMs: 50 },
+    handler: (batch) => {
+      first.seen(batch);
+      return Promise.reject(new Error('still failing'));
+    },
+  });
+  await waitFor('a redelivery', () => first.batches.length >= 2);
+  await failing.stop();
+
+  const second = new Recorder();
+  const next = await bus.subscribe({ group, topics: [topic], handler: recording(second) });
+  await waitFor('the failed messages', () => second.handled.length >= 6);
+  await next.stop();
+  expect(second.handled.map((item) => item.seq)).toEqual(ascending(6));
+  expect(second.batches[0]?.attempt).toBe(1);
+}

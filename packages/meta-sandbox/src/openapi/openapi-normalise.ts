@@ -1,3 +1,5 @@
+import { correctSchema } from './openapi-corrections';
+
 /** The parts of an OpenAPI 3.1 document the validator reads. */
 export interface OpenApiDocument {
   readonly openapi: string;
@@ -41,6 +43,7 @@ function visit(node: unknown): void {
   }
   if (typeof node !== 'object' || node === null) return;
   const schema = node as JsonSchema;
+  correctSchema(schema);
   const allOf = schema['allOf'];
   if (Array.isArray(allOf) && closeAllOfMembers(allOf)) schema['unevaluatedProperties'] = false;
   Object.values(schema).forEach(visit);
