@@ -35,7 +35,6 @@ async function deliverNext(group: EmbeddedGroup, member: EmbeddedMember, topic: 
   const from = await group.position(topic, partition);
   const messages = await group.log.read(topic, partition, from, member.maxBatchSize);
   if (messages.length === 0) return 'empty';
-  await group.log.commit(group.name, topic, partition, from + messages.length);
   const outcome = await deliverBatch(member.handler, { topic, partition, messages }, {
     canContinue: () => !member.paused && !member.stopping && group.assignee(topic, partition) === member,
     heartbeat: () => Promise.resolve(),

@@ -68,8 +68,13 @@ describe('Kafka bus with a broker down and up', () => {
     publishing = false;
     await publisher;
 
-    const receivedIds = (): Set<string> => new Set(received.map(id));
-    await waitFor('every acknowledged message', () => acknowledged.every((item) => receivedIds().has(id(item))), 30_000);
+    const missing = (): string[] => {
+      const receivedIds = new Set(received.map(id));
+      return acknowledged.map(id).filter((item) => !receivedIds.has(item));
+    };
+    await waitFor('every acknowledged message', () => missing().length === 0, 30_000).catch((error: unknown) => {
+      throw new Error(`${String(error)}; ${missing().length} missing, first ${missing().slice(0, 5).join(' ')}; bus errors: ${errors.map(String).join(' | ')}`);
+    });
     await subscription.stop();
 
     expect(beforeDown.acknowledged).toBeGreaterThan(0);

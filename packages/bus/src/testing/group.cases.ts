@@ -68,13 +68,17 @@ export async function stopFinishesTheRunningBatch(bus: Bus): Promise<void> {
       first.succeeded(batch);
     },
   });
-  await waitFor('the first batch to start', () => first.batches.length > 0);
   let stopped = false;
-  const stopping = member.stop().then(() => (stopped = true));
-  await sleep(300);
-  expect(stopped).toBe(false);
-  release();
-  await stopping;
+  try {
+    await waitFor('the first batch to start', () => first.batches.length > 0);
+    const stopping = member.stop().then(() => (stopped = true));
+    await sleep(300);
+    expect(stopped).toBe(false);
+    release();
+    await stopping;
+  } finally {
+    release(); // a failed expectation must not leave the handler, and so the suite's close, hanging
+  }
   expect(first.batches).toHaveLength(1);
   const handled = first.handled.length;
   expect(first.handled.map((item) => item.seq)).toEqual(ascending(handled));

@@ -1,4 +1,4 @@
-import type { TemplateSubmission } from '@recado/domain';
+import { validateTemplate, type TemplateSubmission } from '@recado/domain';
 import { resolveMetaCloudConfig, type MetaCloudConfig, type MetaCloudConfigInput } from '../config/meta-cloud.config';
 import { invalidRequest, type MetaCloudError } from '../errors/meta-cloud.error';
 import { createGraphTransport, type GraphTransport } from '../http/graph-transport';
@@ -62,8 +62,11 @@ export function createMetaCloudClientWith(config: MetaCloudConfig, http: GraphTr
     },
     markAsRead: (messageId, options) =>
       then(http.request({ method: 'POST', path: messagesPath, body: toMarkReadBody(messageId, options) }), parseSuccess),
-    createTemplate: (submission) =>
-      templates((path) => then(http.request({ method: 'POST', path, body: toTemplateCreateBody(submission) }), parseCreatedTemplate)),
+    async createTemplate(submission) {
+      const violations = validateTemplate(submission).map((v) => `${v.path}: ${v.code}`);
+      if (violations.length > 0) return err(invalidRequest('Template refused before submission.', violations));
+      return templates((path) => then(http.request({ method: 'POST', path, body: toTemplateCreateBody(submission) }), parseCreatedTemplate));
+    },
     listTemplates: (query = {}) =>
       templates((path) => then(http.request({ method: 'GET', path, query: { fields: TEMPLATE_FIELDS, ...query } }), parseTemplatePage)),
     deleteTemplate: (deletion) =>

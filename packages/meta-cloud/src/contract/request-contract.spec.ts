@@ -1,9 +1,10 @@
 import { SAMPLE_TEMPLATES } from '@recado/domain';
-import { createOpenApiValidator, loadMetaOpenApiDocument, type OpenApiValidator } from '@recado/meta-sandbox';
+import { createOpenApiValidator, loadMetaOpenApiDocument, shapeDifferences, type OpenApiValidator } from '@recado/meta-sandbox';
+import type { OutboundMessage } from '../messages/message-content.model';
 import { checkOutboundMessage, toMarkReadBody, toMessageRequestBody } from '../messages/message-request';
 import { toTemplateCreateBody } from '../templates/template-create.mapper';
-import { everyOutboundMessage } from './client-payloads.fixture';
-import { shapeDifferences } from './same-shape.util';
+import { everyOutboundMessage } from '../test/client-payloads.fixture';
+
 
 const MESSAGES = '/{Version}/{Phone-Number-ID}/messages';
 const TEMPLATES = '/{Version}/{WABA-ID}/message_templates';
@@ -25,7 +26,8 @@ describe('request bodies against the OpenAPI description', () => {
   });
 
   it('refuses a body with a property the description does not know', () => {
-    const body = { ...toMessageRequestBody(everyOutboundMessage()[0]![1]), colour: 'red' };
+    const [[, text]] = everyOutboundMessage() as [[string, OutboundMessage]];
+    const body = { ...toMessageRequestBody(text), colour: 'red' };
     expect(validator.requestBody(MESSAGES, 'post', body).valid).toBe(false);
   });
 

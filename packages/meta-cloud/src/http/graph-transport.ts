@@ -54,8 +54,11 @@ export function createGraphTransport(config: MetaCloudConfig, now: () => Date = 
   const headers = { authorization: `Bearer ${config.accessToken}`, 'content-type': 'application/json' };
   return {
     async request(request) {
+      // undici's own timers are coarse (about a second); the signal keeps short timeouts exact.
+      const signal = AbortSignal.timeout(config.requestTimeoutMs);
       try {
         const answer = await pool.request({
+          signal,
           method: request.method,
           path: `${prefix}/${config.graphApiVersion}${request.path}${queryString(request.query)}`,
           headers,
@@ -65,7 +68,7 @@ export function createGraphTransport(config: MetaCloudConfig, now: () => Date = 
         if (answer.statusCode >= 200 && answer.statusCode < 300) return ok(body);
         return err(toMetaCloudError({ status: answer.statusCode, headers: answer.headers, body }, now()));
       } catch (cause) {
-        return err(transportError(cause, isTimeout(cause)));
+        return err(transportError(cause, signal.aborted || isTimeout(cause)));
       }
     },
     close: () => pool.close(),

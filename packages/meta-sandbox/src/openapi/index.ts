@@ -3,3 +3,4 @@ export { DESCRIPTION_CORRECTIONS, correctSchema, type DescriptionCorrection } fr
 export { normaliseOpenApiDocument, DOCUMENTED_OMISSIONS, type OpenApiDocument, type JsonSchema } from './openapi-normalise';
 export { createOpenApiValidator, type OpenApiValidator, type SchemaCheck, type SchemaViolation } from './openapi-validator';
 export { requestExamples, responseExamples, type DocumentExample, type ResponseExample } from './openapi-examples';
+export { shapeDifferences } from './same-shape.util';

@@ -1,5 +1,6 @@
 import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
+import { discriminated, type Validator } from './openapi-discriminator';
 import type { OpenApiDocument } from './openapi-normalise';
 
 const DOCUMENT_ID = 'meta-openapi.json';
@@ -27,7 +28,7 @@ function escapePointer(segment: string): string {
   return segment.replace(/~/g, '~0').replace(/\//g, '~1');
 }
 
-function toCheck(validate: ValidateFunction, value: unknown): SchemaCheck {
+function toCheck(validate: Validator, value: unknown): SchemaCheck {
   if (validate(value)) return { valid: true };
   const errors: ErrorObject[] = validate.errors ?? [];
   return { valid: false, violations: errors.map((e) => ({ path: e.instancePath || '/', message: e.message ?? e.keyword })) };
@@ -49,11 +50,20 @@ export function createOpenApiValidator(document: OpenApiDocument): OpenApiValida
     return validate;
   };
   const operation = (path: string, method: string) => `/paths/${escapePointer(path)}/${method.toLowerCase()}`;
+  const requestValidators = new Map<string, Validator>();
+  const requestValidator = (path: string, method: string): Validator => {
+    const key = `${method} ${path}`;
+    const known = requestValidators.get(key);
+    if (known) return known;
+    const pointer = `${operation(path, method)}/requestBody/content/application~1json/schema`;
+    const validate = discriminated(document, pointer, byPointer) ?? byPointer(pointer);
+    requestValidators.set(key, validate);
+    return validate;
+  };
   return {
     document,
     schema: (name, value) => toCheck(byPointer(`/components/schemas/${escapePointer(name)}`), value),
-    requestBody: (path, method, value) =>
-      toCheck(byPointer(`${operation(path, method)}/requestBody/content/application~1json/schema`), value),
+    requestBody: (path, method, value) => toCheck(requestValidator(path, method), value),
     response: (path, method, status, value) =>
       toCheck(byPointer(`${operation(path, method)}/responses/${status}/content/application~1json/schema`), value),
   };

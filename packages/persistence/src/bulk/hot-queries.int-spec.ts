@@ -4,9 +4,12 @@ import { openMigratedPostgres, type MigratedDatabase } from '../test/migrated-da
 import { nth, present } from '../test/nth';
 import { QueryCounter } from '../test/query-counter';
 import { seedTenant, type SeededTenant } from '../test/seed';
+import { upsertContacts } from './contact.bulk';
 import { loadDispatchFacts } from './dispatch-facts.loader';
+import { insertMessages } from './message.bulk';
 
 const ROWS = 100_000;
+const BATCH = 5_000;
 
 interface PlanNode {
   'Node Type': string;
@@ -24,6 +27,8 @@ describe(`hot lookups at ${ROWS} rows`, () => {
   let db: MigratedDatabase;
   let t: SeededTenant;
   let metaPhoneNumberId: string;
+  const m = () => db.dataSource.manager;
+  const waId = (n: number): string => String(5511900000000 + n);
 
   beforeAll(async () => {
     db = await openMigratedPostgres({ logger: counter });
@@ -31,25 +36,19 @@ describe(`hot lookups at ${ROWS} rows`, () => {
     await seedTenant(db.dataSource);
     metaPhoneNumberId = present((await db.dataSource.query<{ meta_phone_number_id: string }[]>(
       'SELECT meta_phone_number_id FROM phone_numbers WHERE id = $1', [t.phoneNumberId]))[0]).meta_phone_number_id;
-    await db.dataSource.query(
-      `INSERT INTO contacts (tenant_id, wa_id, profile_name, created_at)
-       SELECT $1, (5511900000000 + g)::text, 'C' || g, timestamptz '2026-01-01' + g * interval '1 second' FROM generate_series(1, ${ROWS}) AS g`,
-      [t.tenantId],
-    );
-    await db.dataSource.query(
-      `INSERT INTO messages (tenant_id, phone_number_id, contact_id, direction, type, status, command_id, wamid, created_at, pricing_category)
-       SELECT $1, $2, c.id, CASE WHEN n % 3 = 0 THEN 'INBOUND' ELSE 'OUTBOUND' END, 'text', 'SENT', 'hot-' || n, 'wamid.hot.' || n,
-              c.created_at + interval '1 minute', 'UTILITY'
-       FROM (SELECT id, created_at, row_number() OVER (ORDER BY created_at) AS n FROM contacts WHERE tenant_id = $1) c`,
-      [t.tenantId, t.phoneNumberId],
-    );
+    // Filled through the bulk paths themselves, 5,000 rows a call.
+    for (let from = 1; from <= ROWS; from += BATCH) {
+      const numbers = Array.from({ length: BATCH }, (_, i) => from + i);
+      const ids = await upsertContacts(m(), t.tenantId, numbers.map((n) => ({ waId: waId(n), profileName: `C${n}` })));
+      await insertMessages(m(), t.tenantId, numbers.map((n) => ({
+        phoneNumberId: t.phoneNumberId, contactId: present(ids.get(waId(n))), direction: n % 3 === 0 ? 'INBOUND' : 'OUTBOUND',
+        type: 'text', status: 'SENT', commandId: `hot-${n}`, wamid: `wamid.hot.${n}`, pricingCategory: 'UTILITY',
+      })));
+    }
     await db.dataSource.query('ANALYZE');
   });
 
   afterAll(() => db.close());
-
-  const m = () => db.dataSource.manager;
-  const waId = (n: number): string => String(5511900000000 + n);
 
   const HOT: Record<string, () => Promise<unknown>> = {
     findContactByWaId: () => findContactByWaId(m(), t.tenantId, waId(4242)),
@@ -69,6 +68,14 @@ describe(`hot lookups at ${ROWS} rows`, () => {
       return listMessagesPage(m(), t.tenantId, { first: 50, contactId: contact.id });
     },
   };
+
+  it('holds every row the bulk paths wrote', async () => {
+    const counts = await db.dataSource.query<{ contacts: string; messages: string }[]>(
+      `SELECT (SELECT count(*) FROM contacts WHERE tenant_id = $1) AS contacts, (SELECT count(*) FROM messages WHERE tenant_id = $1) AS messages`,
+      [t.tenantId],
+    );
+    expect(counts).toEqual([{ contacts: String(ROWS + 2), messages: String(ROWS + 2) }]);
+  });
 
   it.each(Object.keys(HOT))('%s scans no table of contacts or messages sequentially', async (name) => {
     const statements = await counter.capture(present(HOT[name]));

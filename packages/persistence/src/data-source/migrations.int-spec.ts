@@ -62,6 +62,14 @@ describe.each(['postgres', 'pglite'] as const)('migrations on %s', (kind) => {
     expect(await runMigrations(dataSource)).toEqual([]);
   });
 
+  it('keeps the data when reopened from the same place', async () => {
+    await dataSource.query(`INSERT INTO tenants (slug, name) VALUES ('kept', 'Kept')`);
+    await dataSource.destroy();
+    dataSource = await createDataSource(kind === 'postgres' ? { kind, url: database?.url ?? '' } : { kind, dataDir: dataDir ?? '' });
+    expect(await runMigrations(dataSource)).toEqual([]);
+    expect(await dataSource.query(`SELECT slug FROM tenants`)).toEqual([{ slug: 'kept' }]);
+  });
+
   it('reverts every migration down to an empty schema, and up again', async () => {
     expect(await revertAll(dataSource)).toBe(MIGRATIONS.length);
     expect(await tableNames(dataSource)).toEqual([]);

@@ -30,6 +30,13 @@ export class OutboxEventEntity {
   @Column('timestamptz', { nullable: true })
   publishedAt!: Date | null;
 
+  /** Set while a relay publishes the event; another relay may take it over once it passes. */
+  @Column('timestamptz', { nullable: true })
+  claimedUntil!: Date | null;
+
+  @Column('uuid', { nullable: true })
+  claimToken!: string | null;
+
   @Column('integer', { default: 0 })
   attempts!: number;
 

@@ -8,6 +8,7 @@ const STATUSES = `('APPROVED', 'PENDING', 'REJECTED', 'PAUSED', 'DISABLED', 'IN_
 @Entity('templates')
 @Check('ck_templates_category', `category IN ${CATEGORIES}`)
 @Check('ck_templates_correct_category', `correct_category IN ${CATEGORIES}`)
+@Check('ck_templates_previous_category', `previous_category IN ${CATEGORIES}`)
 @Check('ck_templates_status', `status IN ${STATUSES}`)
 @Check('ck_templates_quality', `quality_score IN ('GREEN', 'YELLOW', 'RED', 'UNKNOWN')`)
 @Check('ck_templates_parameter_format', `parameter_format IN ('POSITIONAL', 'NAMED')`)
@@ -41,6 +42,14 @@ export class TemplateEntity {
   @Column('text')
   category!: string;
 
+  /** Meta's `sub_category` (e.g. ORDER_STATUS), kept as sent. */
+  @Column('text', { nullable: true })
+  subCategory!: string | null;
+
+  /** The category before Meta's last re-categorisation (`previous_category`). */
+  @Column('text', { nullable: true })
+  previousCategory!: string | null;
+
   /** The category Meta will switch to, and when (`category_update_timestamp`, RULES §3.3). */
   @Column('text', { nullable: true })
   correctCategory!: string | null;
@@ -53,6 +62,10 @@ export class TemplateEntity {
 
   @Column('text', { default: 'UNKNOWN' })
   qualityScore!: string;
+
+  /** `quality_score.date`: when Meta last rated the template. */
+  @Column('timestamptz', { nullable: true })
+  qualityUpdatedAt!: Date | null;
 
   @Column('text', { nullable: true })
   rejectionReason!: string | null;

@@ -11,8 +11,8 @@ export class Templates1763900000200 implements MigrationInterface {
   async up(queryRunner: QueryRunner): Promise<void> {
     await runStatements(queryRunner, [
       `CREATE TABLE "templates" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "tenant_id" uuid NOT NULL, "waba_id" uuid NOT NULL,
-        "meta_template_id" text, "name" text NOT NULL, "language" text NOT NULL, "category" text NOT NULL, "correct_category" text,
-        "correct_category_effective_at" ${TS}, "status" text NOT NULL, "quality_score" text NOT NULL DEFAULT 'UNKNOWN', "rejection_reason" text,
+        "meta_template_id" text, "name" text NOT NULL, "language" text NOT NULL, "category" text NOT NULL, "sub_category" text, "previous_category" text, "correct_category" text,
+        "correct_category_effective_at" ${TS}, "status" text NOT NULL, "quality_score" text NOT NULL DEFAULT 'UNKNOWN', "quality_updated_at" ${TS}, "rejection_reason" text,
         "parameter_format" text NOT NULL DEFAULT 'POSITIONAL', "components" jsonb NOT NULL, "message_send_ttl_seconds" integer,
         "created_at" ${TS} NOT NULL DEFAULT now(), "updated_at" ${TS} NOT NULL DEFAULT now(),
         CONSTRAINT "ck_templates_parameter_format" CHECK (parameter_format IN ('POSITIONAL', 'NAMED')),
@@ -20,6 +20,7 @@ export class Templates1763900000200 implements MigrationInterface {
         CONSTRAINT "ck_templates_status" CHECK (status IN ('APPROVED', 'PENDING', 'REJECTED', 'PAUSED', 'DISABLED', 'IN_APPEAL',
           'PENDING_DELETION', 'DELETED', 'LIMIT_EXCEEDED', 'ARCHIVED')),
         CONSTRAINT "ck_templates_correct_category" CHECK (correct_category IN ${CATEGORIES}),
+        CONSTRAINT "ck_templates_previous_category" CHECK (previous_category IN ${CATEGORIES}),
         CONSTRAINT "ck_templates_category" CHECK (category IN ${CATEGORIES}),
         CONSTRAINT "pk_templates" PRIMARY KEY ("id"),
         CONSTRAINT "fk_templates_waba" FOREIGN KEY ("waba_id") REFERENCES "whatsapp_business_accounts"("id") ON DELETE CASCADE ON UPDATE NO ACTION)`,

@@ -1,9 +1,11 @@
+import { randomUUID } from 'node:crypto';
 import { setTimeout as delay } from 'node:timers/promises';
 import { inTransaction } from '../data-source/db';
 import { openMigratedPostgres, type MigratedDatabase } from '../test/migrated-database';
+import { claimOutboxEvents } from './outbox.claim';
 import { relayOutboxOnce, type OutboxEvent } from './outbox.relay';
 import { runOutboxRelay } from './outbox-relay.runner';
-import { writeOutboxEvents, type NewOutboxEvent } from './outbox.writer';
+import { purgePublishedOutboxEvents, writeOutboxEvents, type NewOutboxEvent } from './outbox.writer';
 
 const events = (count: number, keys: number, topic = 'recado.test.v1'): NewOutboxEvent[] =>
   Array.from({ length: count }, (_, index) => ({ tenantId: null, topic, key: `key-${index % keys}`, payload: { index } }));
@@ -74,6 +76,34 @@ describe('outbox', () => {
     await drain(db, async (batch) => void published.push(...batch));
     expect(published.map((event) => (event.payload as { index: number }).index).sort((x, y) => x - y)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
     expect(await pending(db)).toBe(0);
+  });
+
+  it('lets another relay take over the events of a relay that died holding them, once its claim lapses', async () => {
+    await inTransaction(db.dataSource, (tx) => writeOutboxEvents(tx, events(4, 2)));
+    const claimed = await inTransaction(db.dataSource, (tx) => claimOutboxEvents(tx, randomUUID(), { maxKeys: 10, maxEvents: 10, leaseMs: 300 }));
+    expect(claimed).toHaveLength(4);
+    const published: OutboxEvent[] = [];
+    const publish = async (batch: readonly OutboxEvent[]): Promise<void> => void published.push(...batch);
+    expect(await relayOutboxOnce(db.dataSource, publish)).toBe(0);
+    await delay(350);
+    expect(await relayOutboxOnce(db.dataSource, publish)).toBe(4);
+    expect(published.map((event) => event.id)).toEqual(claimed.map((event) => event.id));
+  });
+
+  it('lets publish use the database: no transaction is held while publishing', async () => {
+    await inTransaction(db.dataSource, (tx) => writeOutboxEvents(tx, events(2, 1)));
+    const published = await relayOutboxOnce(db.dataSource, async (batch) => {
+      await db.dataSource.query(`UPDATE outbox_events SET headers = '{"seen":"yes"}' WHERE id = $1`, [batch[0]?.id]);
+    });
+    expect(published).toBe(2);
+  });
+
+  it('purges events published before a given time, never pending ones', async () => {
+    await inTransaction(db.dataSource, (tx) => writeOutboxEvents(tx, events(3, 3)));
+    await relayOutboxOnce(db.dataSource, async () => undefined, { maxKeys: 2 });
+    expect(await purgePublishedOutboxEvents(db.dataSource.manager, new Date(Date.now() + 60_000))).toBe(2);
+    expect(await pending(db)).toBe(1);
+    expect(await purgePublishedOutboxEvents(db.dataSource.manager, new Date(Date.now() + 60_000))).toBe(0);
   });
 
   it('runs until aborted, reporting failures and retrying', async () => {

@@ -1,4 +1,6 @@
-import type { DataSource, QueryRunner } from 'typeorm';
+import { randomUUID } from 'node:crypto';
+import type { DataSource } from 'typeorm';
+import { claimOutboxEvents } from './outbox.claim';
 
 export interface OutboxEvent {
   readonly id: string;
@@ -19,81 +21,41 @@ export interface RelayOptions {
   readonly maxKeys?: number;
   /** Events published per round. */
   readonly maxEvents?: number;
+  /** How long a claim holds before another relay may take the events over (a crashed relay's). */
+  readonly leaseMs?: number;
 }
-
-interface OutboxRow {
-  id: string;
-  tenant_id: string | null;
-  topic: string;
-  key: string;
-  payload: unknown;
-  headers: Record<string, string>;
-  created_at: Date;
-  attempts: number;
-}
-
-// Only the oldest pending event of a key can be claimed, so a key being published by one
-// relay is invisible to the others: that is what keeps the order per key.
-const CLAIM_HEADS = `
-  SELECT o.key FROM outbox_events o
-  WHERE o.published_at IS NULL
-    AND NOT EXISTS (SELECT 1 FROM outbox_events p WHERE p.key = o.key AND p.published_at IS NULL AND p.id < o.id)
-  ORDER BY o.id LIMIT $1
-  FOR UPDATE OF o SKIP LOCKED`;
-
-const LOAD_EVENTS = `
-  SELECT id, tenant_id, topic, key, payload, headers, created_at, attempts FROM outbox_events
-  WHERE published_at IS NULL AND key = ANY($1::text[])
-  ORDER BY id LIMIT $2
-  FOR UPDATE`;
 
 /**
- * One relay round: claims keys, publishes their pending events in order and marks them
- * published, all in one transaction. If `publish` throws, the events stay pending (their
- * attempt count and error are recorded) and the error is rethrown; a crash rolls back.
- * Delivery is at least once: consumers deduplicate by event id.
+ * One relay round: claims keys (a short transaction), publishes their pending events in
+ * order with no transaction open, then marks them published. If `publish` throws, the claim
+ * is released with the attempt and error recorded, and the error is rethrown; if the relay
+ * dies, the claim lapses after `leaseMs`. Delivery is at least once: consumers deduplicate
+ * by event id. No transaction is held while publishing, so `publish` may use the database
+ * (which matters on PGlite's single session).
  */
 export async function relayOutboxOnce(dataSource: DataSource, publish: PublishOutboxBatch, options: RelayOptions = {}): Promise<number> {
-  const queryRunner = dataSource.createQueryRunner();
-  await queryRunner.connect();
+  const token = randomUUID();
+  const events = await dataSource.transaction((db) =>
+    claimOutboxEvents(db, token, { maxKeys: options.maxKeys ?? 100, maxEvents: options.maxEvents ?? 1000, leaseMs: options.leaseMs ?? 30_000 }),
+  );
+  if (events.length === 0) return 0;
+  const ids = events.map((event) => event.id);
   try {
-    await queryRunner.startTransaction();
-    const heads = (await queryRunner.query(CLAIM_HEADS, [options.maxKeys ?? 100])) as { key: string }[];
-    const keys = heads.map((row) => row.key);
-    const events = keys.length === 0 ? [] : await loadEvents(queryRunner, keys, options.maxEvents ?? 1000);
-    if (events.length === 0) {
-      await queryRunner.commitTransaction();
-      return 0;
-    }
-    const ids = events.map((event) => event.id);
-    try {
-      await publish(events);
-    } catch (error) {
-      await queryRunner.query(`UPDATE outbox_events SET attempts = attempts + 1, last_error = $2 WHERE id = ANY($1::bigint[])`, [ids, describe(error)]);
-      await queryRunner.commitTransaction();
-      throw error;
-    }
-    await queryRunner.query(`UPDATE outbox_events SET published_at = now(), attempts = attempts + 1 WHERE id = ANY($1::bigint[])`, [ids]);
-    await queryRunner.commitTransaction();
-    return events.length;
-  } finally {
-    if (queryRunner.isTransactionActive) await queryRunner.rollbackTransaction();
-    await queryRunner.release();
+    await publish(events);
+  } catch (error) {
+    await dataSource.query(
+      `UPDATE outbox_events SET attempts = attempts + 1, last_error = $3, claimed_until = NULL, claim_token = NULL
+       WHERE id = ANY($1::bigint[]) AND claim_token = $2`,
+      [ids, token, describe(error)],
+    );
+    throw error;
   }
-}
-
-async function loadEvents(queryRunner: QueryRunner, keys: readonly string[], limit: number): Promise<OutboxEvent[]> {
-  const rows = (await queryRunner.query(LOAD_EVENTS, [keys, limit])) as OutboxRow[];
-  return rows.map((row) => ({
-    id: row.id,
-    tenantId: row.tenant_id,
-    topic: row.topic,
-    key: row.key,
-    payload: row.payload,
-    headers: row.headers,
-    createdAt: row.created_at,
-    attempts: row.attempts,
-  }));
+  await dataSource.query(
+    `UPDATE outbox_events SET published_at = now(), attempts = attempts + 1, claimed_until = NULL, claim_token = NULL
+     WHERE id = ANY($1::bigint[])`,
+    [ids],
+  );
+  return events.length;
 }
 
 function describe(error: unknown): string {

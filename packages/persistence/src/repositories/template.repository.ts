@@ -15,9 +15,12 @@ export interface TemplateInput {
   readonly status: string;
   readonly components: unknown[];
   readonly metaTemplateId?: string | null;
+  readonly subCategory?: string | null;
+  readonly previousCategory?: string | null;
   readonly correctCategory?: string | null;
   readonly correctCategoryEffectiveAt?: Date | null;
   readonly qualityScore?: string;
+  readonly qualityUpdatedAt?: Date | null;
   readonly rejectionReason?: string | null;
   readonly parameterFormat?: string;
   readonly messageSendTtlSeconds?: number | null;
@@ -68,4 +71,9 @@ export async function listTemplates(db: Db, tenantId: string, wabaId?: string): 
 
 export async function listTemplateHistory(db: Db, tenantId: string, templateId: string): Promise<TemplateHistory[]> {
   return db.getRepository(TemplateHistoryEntity).find({ where: { tenantId, templateId }, order: { occurredAt: 'ASC', id: 'ASC' } });
+}
+
+/** Webhooks name templates by Meta's id (with name and language beside it). */
+export async function findTemplateByMetaId(db: Db, tenantId: string, metaTemplateId: string): Promise<Template | null> {
+  return db.getRepository(TemplateEntity).findOneBy({ tenantId, metaTemplateId });
 }

@@ -27,6 +27,7 @@ const READS: Record<string, (ids: SeededTenant) => ReadCall> = {
   listConsentRecords: (ids) => (ds, t) => repositories.listConsentRecords(ds.manager, t, nth(ids.contactIds, 0)),
   getCurrentConsent: (ids) => (ds, t) => repositories.getCurrentConsent(ds.manager, t, nth(ids.contactIds, 0)),
   findTemplate: (ids) => (ds, t) => repositories.findTemplate(ds.manager, t, { wabaId: ids.wabaId, name: ids.templateName, language: 'pt_BR' }),
+  findTemplateByMetaId: (ids) => (ds, t) => repositories.findTemplateByMetaId(ds.manager, t, ids.metaTemplateId),
   listTemplates: (ids) => (ds, t) => repositories.listTemplates(ds.manager, t, ids.wabaId),
   listTemplateHistory: (ids) => (ds, t) => repositories.listTemplateHistory(ds.manager, t, ids.templateId),
   getConversationState: (ids) => (ds, t) => repositories.getConversationState(ds.manager, t, ids.phoneNumberId, nth(ids.contactIds, 0)),

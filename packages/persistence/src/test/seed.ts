@@ -19,6 +19,7 @@ export interface SeededTenant {
   readonly commandIds: readonly string[];
   readonly wamids: readonly string[];
   readonly templateName: string;
+  readonly metaTemplateId: string;
   readonly apiKeyId: string;
   /** Every value unique to this tenant; none may appear in another tenant's results. */
   readonly markers: readonly string[];
@@ -49,7 +50,7 @@ export async function seedTenant(dataSource: DataSource, options: { contacts?: n
       contactId: first.id, action: 'OPT_IN', scope: 'ALL', source: 'WEBSITE_FORM', proof: { text: `I agree ${tag}` }, actor: 'contact', occurredAt: new Date('2026-01-01T00:00:00Z'),
     });
     const template = await repo.saveTemplate(db, tenantId, {
-      wabaId: waba.id, name: `welcome_${tag}`, language: 'pt_BR', category: 'UTILITY', status: 'APPROVED', components: [{ type: 'BODY', text: `Hi ${tag}` }],
+      wabaId: waba.id, metaTemplateId: `77${digits(10)}`, name: `welcome_${tag}`, language: 'pt_BR', category: 'UTILITY', status: 'APPROVED', components: [{ type: 'BODY', text: `Hi ${tag}` }],
     }, { at: new Date('2026-01-01T00:00:00Z') });
     await repo.saveConversationState(db, tenantId, {
       phoneNumberId: phone.id, contactId: first.id, lastInboundAt: new Date('2026-01-02T00:00:00Z'), closedByMetaAt: null, entryPoint: null, reEngagementSentAt: null, updatedAt: new Date(),
@@ -70,7 +71,7 @@ export async function seedTenant(dataSource: DataSource, options: { contacts?: n
     const ids = [tenantId, portfolio.id, waba.id, phone.id, template.id, conversation.id, apiKey.id, ...contacts.map((c) => c.id), ...messages.map((m) => m.id)];
     return {
       tenantId, portfolioId: portfolio.id, wabaId: waba.id, phoneNumberId: phone.id, templateId: template.id, conversationId: conversation.id, apiKeyId: apiKey.id,
-      commandIds: messages.map((m) => m.commandId ?? ''), wamids: messages.map((m) => m.wamid ?? ''), templateName: template.name,
+      commandIds: messages.map((m) => m.commandId ?? ''), wamids: messages.map((m) => m.wamid ?? ''), templateName: template.name, metaTemplateId: template.metaTemplateId ?? '',
       contactIds: contacts.map((c) => c.id), waIds: contacts.map((c) => c.waId ?? ''), messageIds: messages.map((m) => m.id),
       markers: [...ids, tag, ...contacts.map((c) => c.waId ?? '')],
     };
