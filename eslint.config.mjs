@@ -22,7 +22,8 @@ const testConstraints = sourceConstraints.map((constraint) =>
     : { ...constraint, onlyDependOnLibsWithTags: [...constraint.onlyDependOnLibsWithTags, 'type:tool'] },
 );
 
-const testFiles = ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e-spec.ts', '**/test/**/*.ts'];
+// Benchmarks, like tests, may start the test tools (the Kafka test broker).
+const testFiles = ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e-spec.ts', '**/test/**/*.ts', '**/bench/**/*.ts'];
 
 const boundaries = (depConstraints) => [
   'error',

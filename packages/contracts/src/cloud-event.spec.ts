@@ -1,4 +1,5 @@
-import { buildCloudEvent, parseCloudEvent, parseCloudEventOf, type BuildOptions } from './cloud-event';
+import { buildCloudEvent, parseCloudEvent, parseCloudEventOf, wrapValidatedData, type BuildOptions } from './cloud-event';
+import { EVENTS, eventKindOfType, type EventKind } from './event-catalog';
 import type { SendCommand } from './schemas/send-command.schema';
 import { absent, fixtureData, loadFixtures, patched } from './testing/load-fixtures';
 
@@ -51,6 +52,27 @@ describe('buildCloudEvent', () => {
   it('rejects a malformed traceparent', () => {
     const result = buildCloudEvent('sendCommand', command, { ...options, traceparent: '00-xyz' });
     expect(result).toMatchObject({ ok: false, code: 'INVALID_ENVELOPE', errors: [{ path: 'traceparent' }] });
+  });
+});
+
+describe('wrapValidatedData', () => {
+  const fixtures = loadFixtures().map((fixture) => {
+    const json = fixture.json as { type: string; data: unknown; subject?: string };
+    return [fixture.file, eventKindOfType(json.type) as EventKind, EVENTS[eventKindOfType(json.type) as EventKind].schema.parse(json.data)] as const;
+  });
+
+  it.each(fixtures)('wraps %s exactly as buildCloudEvent does', (_file, kind, data) => {
+    expect(wrapValidatedData(kind, data as never, options)).toEqual(buildCloudEvent(kind, data as never, options));
+  });
+
+  it.each([
+    ['an empty id', { id: '' }, 'id'],
+    ['a long id', { id: 'x'.repeat(257) }, 'id'],
+    ['an empty source', { source: '' }, 'source'],
+    ['an invalid date', { time: new Date('nope') }, 'time'],
+    ['a malformed traceparent', { traceparent: '00-xyz' }, 'traceparent'],
+  ])('still checks the envelope: %s', (_case, override, path) => {
+    expect(wrapValidatedData('sendCommand', command, { ...options, ...override })).toMatchObject({ ok: false, code: 'INVALID_ENVELOPE', errors: [{ path }] });
   });
 });
 

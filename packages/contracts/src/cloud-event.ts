@@ -70,13 +70,10 @@ const validateData = <K extends EventKind>(kind: K, envelope: z.output<typeof cl
   return { ok: true, value: { ...envelope, data: data.data } as unknown as CloudEvent<K> };
 };
 
-/** Validates `data` against the kind's schema and wraps it; the key and subject follow from the data. */
-export const buildCloudEvent = <K extends EventKind>(kind: K, data: EventData<K>, options: BuildOptions): EventParseResult<CloudEvent<K>> => {
+function envelopeFor<K extends EventKind>(kind: K, data: EventData<K>, options: BuildOptions): Record<string, unknown> {
   const spec = EVENTS[kind];
-  const parsed = spec.schema.safeParse(data);
-  if (!parsed.success) return failure('INVALID_DATA', toValidationErrors(parsed.error.issues, 'data'));
-  const value = parsed.data as never;
-  const candidate = {
+  const value = data as never;
+  const candidate: Record<string, unknown> = {
     specversion: '1.0',
     id: options.id,
     source: options.source,
@@ -84,16 +81,37 @@ export const buildCloudEvent = <K extends EventKind>(kind: K, data: EventData<K>
     time: options.time.toISOString(),
     subject: options.subject ?? spec.subject(value),
     datacontenttype: 'application/json',
-    data: parsed.data,
+    data,
     tenantid: options.tenantId,
     partitionkey: spec.key(value),
     traceparent: options.traceparent,
     tracestate: options.tracestate,
   };
-  const defined = Object.fromEntries(Object.entries(candidate).filter(([, v]) => v !== undefined));
-  const envelope = cloudEventEnvelopeSchema.safeParse(defined);
+  for (const name of Object.keys(candidate)) if (candidate[name] === undefined) delete candidate[name];
+  return candidate;
+}
+
+/** Validates `data` against the kind's schema and wraps it; the key and subject follow from the data. */
+export const buildCloudEvent = <K extends EventKind>(kind: K, data: EventData<K>, options: BuildOptions): EventParseResult<CloudEvent<K>> => {
+  const parsed = EVENTS[kind].schema.safeParse(data);
+  if (!parsed.success) return failure('INVALID_DATA', toValidationErrors(parsed.error.issues, 'data'));
+  const envelope = cloudEventEnvelopeSchema.safeParse(envelopeFor(kind, parsed.data as EventData<K>, options));
   if (!envelope.success) return failure('INVALID_ENVELOPE', toValidationErrors(envelope.error.issues));
   return { ok: true, value: envelope.data as unknown as CloudEvent<K> };
+};
+
+/**
+ * Like `buildCloudEvent` for data that is already the output of the kind's schema (a hot path
+ * that validated it once): only the envelope attributes are checked, by hand.
+ */
+export const wrapValidatedData = <K extends EventKind>(kind: K, data: EventData<K>, options: BuildOptions): EventParseResult<CloudEvent<K>> => {
+  const problems: ValidationError[] = [];
+  if (options.id.length === 0 || options.id.length > 256) problems.push({ path: 'id', message: 'must be 1 to 256 characters' });
+  if (options.source.length === 0 || options.source.length > 512) problems.push({ path: 'source', message: 'must be 1 to 512 characters' });
+  if (Number.isNaN(options.time.getTime())) problems.push({ path: 'time', message: 'must be a valid date' });
+  if (options.traceparent !== undefined && !traceparentSchema.safeParse(options.traceparent).success) problems.push({ path: 'traceparent', message: 'must be a W3C traceparent' });
+  if (problems.length > 0) return failure('INVALID_ENVELOPE', problems);
+  return { ok: true, value: envelopeFor(kind, data, options) as unknown as CloudEvent<K> };
 };
 
 /** Validates an envelope and its data; unknown attributes and data fields pass through. */

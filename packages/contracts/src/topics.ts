@@ -25,6 +25,8 @@ export interface TopicSpec {
 
 const contactKey = '`phoneNumberId:contactId` (contactId = waId, else userId): one contact in one partition, in order';
 const FOURTEEN_DAYS_MS = String(14 * 24 * 60 * 60 * 1000);
+// Meta's webhook bodies reach 3 MB and travel whole (JSON-escaped) inside an event; Kafka's default cap is 1 MB.
+const SIXTEEN_MIB = String(16 * 1024 * 1024);
 
 /** Created by deployment (topics are never auto-created); partition counts are part of the contract. */
 export const TOPIC_SPECS: Readonly<Record<TopicId, TopicSpec>> = {
@@ -50,11 +52,11 @@ export const TOPIC_SPECS: Readonly<Record<TopicId, TopicSpec>> = {
     description: 'Template status, category and quality; phone-number quality; capability and account updates; user preferences.',
   },
   rawWebhooks: {
-    name: TOPICS.rawWebhooks, partitions: 6, config: { 'retention.ms': FOURTEEN_DAYS_MS }, key: '`requestId` of the webhook call',
+    name: TOPICS.rawWebhooks, partitions: 6, config: { 'retention.ms': FOURTEEN_DAYS_MS, 'max.message.bytes': SIXTEEN_MIB }, key: '`requestId` of the webhook call',
     description: 'Every accepted webhook call byte for byte, so that events can always be re-derived.',
   },
   unclassifiedWebhooks: {
-    name: TOPICS.unclassifiedWebhooks, partitions: 3, config: {}, key: '`wabaId`, else `requestId`',
+    name: TOPICS.unclassifiedWebhooks, partitions: 3, config: { 'max.message.bytes': SIXTEEN_MIB }, key: '`wabaId`, else `requestId`',
     description: 'Webhook items no schema recognised, kept with their raw payload (never dropped).',
   },
   deadLetters: {

@@ -1,1 +1,3 @@
-export {};
+export { loadWebhookIngestConfig, type WebhookIngestConfig } from './config';
+export { createWebhookIngest, type WebhookIngest, type WebhookIngestOptions } from './webhook-ingest';
+export { checkSignature, signatureHeader } from './signature';

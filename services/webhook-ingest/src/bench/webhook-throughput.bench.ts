@@ -1,0 +1,102 @@
+import { fork, type ChildProcess } from 'node:child_process';
+import { cpus } from 'node:os';
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+import { TOPIC_SPECS } from '@recado/contracts';
+import { startKafkaTestBroker } from '@recado/kafka-test-broker';
+import { signedBodies, type SignedBody } from './bench-body';
+
+const BODIES = signedBodies(5_000);
+
+interface Figures {
+  readonly callsPerSecond: number;
+  readonly p50Ms: number;
+  readonly p99Ms: number;
+  readonly non2xx: number;
+  readonly errors: number;
+}
+
+function load(url: string, options: { connections: number; seconds: number; rate?: number }): Promise<Figures> {
+  let next = 0;
+  const pick = (): SignedBody => BODIES[next++ % BODIES.length] as SignedBody;
+  return new Promise((resolve, reject) => {
+    autocannon(
+      {
+        url: `${url}/webhook`,
+        connections: options.connections,
+        duration: options.seconds,
+        ...(options.rate === undefined ? {} : { overallRate: options.rate }),
+        requests: [{
+          method: 'POST',
+          setupRequest: (request) => {
+            const { body, signature } = pick();
+            return { ...request, body, headers: { 'content-type': 'application/json', 'x-hub-signature-256': signature } };
+          },
+        }],
+      },
+      (error, result) => {
+        if (error) return reject(error);
+        resolve({ callsPerSecond: Math.round(result.requests.average), p50Ms: result.latency.p50, p99Ms: result.latency.p99, non2xx: result.non2xx, errors: result.errors });
+      },
+    );
+  });
+}
+
+async function withTarget<T>(target: 'baseline' | 'ingest', env: NodeJS.ProcessEnv, run: (url: string, child: ChildProcess) => Promise<T>): Promise<T> {
+  // Compiled, as in production: a TypeScript loader would add its own memory to the figures.
+  const child = fork(join(__dirname, '../../dist/bench/bench-target.js'), [target], { execArgv: process.env['BENCH_PROFILE'] === target ? ['--cpu-prof', '--cpu-prof-dir=/tmp/prof'] : [], env: { ...process.env, ...env } });
+  try {
+    const url = await new Promise<string>((resolve, reject) => {
+      child.once('message', (message) => resolve((message as { url: string }).url));
+      child.once('exit', (code) => reject(new Error(`${target} exited with ${code}`)));
+    });
+    return await run(url, child);
+  } finally {
+    child.kill();
+  }
+}
+
+const peakRss = (child: ChildProcess): Promise<number> =>
+  new Promise((resolve) => {
+    child.once('message', (message) => resolve((message as { peakRssBytes: number }).peakRssBytes));
+    child.send('rss');
+  });
+
+async function measure(target: 'baseline' | 'ingest', env: NodeJS.ProcessEnv): Promise<{ max: Figures; atRate: Figures; rssMb: number }> {
+  return withTarget(target, env, async (url, child) => {
+    await load(url, { connections: 32, seconds: 3 });
+    const max = await load(url, { connections: 64, seconds: 10 });
+    const atRate = await load(url, { connections: 64, seconds: 10, rate: 2_000 });
+    return { max, atRate, rssMb: Math.round((await peakRss(child)) / 1024 / 1024) };
+  });
+}
+
+async function main(): Promise<void> {
+  const broker = await startKafkaTestBroker({ brokers: 3, topics: Object.values(TOPIC_SPECS).map(({ name, partitions }) => ({ name, partitions })) });
+  try {
+    const baseline = await measure('baseline', {});
+    const ingest = await measure('ingest', { BENCH_BROKERS: broker.bootstrapServers.join(',') });
+    console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, node ${process.version}`);
+    console.log(`baseline: ${JSON.stringify(baseline)}`);
+    console.log(`ingest:   ${JSON.stringify(ingest)}`);
+    const date = new Date().toISOString().slice(0, 10);
+    const row = (metric: string, value: number, base: number) => `| webhook-ingest | ${metric} | ${value} | ${base} | ${(value / base).toFixed(2)} | ${date} |`;
+    console.log('| component | metric | value | baseline | ratio | date |');
+    console.log(row('signed calls/s acknowledged by Kafka', ingest.max.callsPerSecond, baseline.max.callsPerSecond));
+    console.log(row('p50 ms at max rate', ingest.max.p50Ms, baseline.max.p50Ms));
+    console.log(row('p99 ms at 2,000 calls/s', ingest.atRate.p99Ms, baseline.atRate.p99Ms));
+    console.log(row('peak RSS MB', ingest.rssMb, baseline.rssMb));
+    const failures = ingest.max.non2xx + ingest.max.errors + ingest.atRate.non2xx + ingest.atRate.errors;
+    if (failures > 0) {
+      console.error(`${failures} calls failed`);
+      process.exitCode = 1;
+    }
+  } finally {
+    await broker.stop();
+  }
+}
+
+main().catch((cause: unknown) => {
+  console.error(cause);
+  process.exitCode = 1;
+});
