@@ -11,3 +11,6 @@ export { keyRing, keyRingFromEnv, openSecret, sealSecret, SecretCipherError, typ
 export { eraseContact, subjectDigest, type ErasureReport } from './erasure/contact.erasure';
 export { decodeCursor, encodeCursor } from './pagination/cursor';
 export { MAX_PAGE_SIZE, paginate, type Connection, type PageArgs, type SortKey } from './pagination/keyset';
+export { createPostgresEmbeddedLog, type PostgresEmbeddedLogOptions } from './bus-log/postgres-embedded-log';
+export type { AppendWatch } from './bus-log/append-listeners';
+export * from './dispatch';

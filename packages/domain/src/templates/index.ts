@@ -20,6 +20,7 @@ export {
   type RenderedButton,
 } from './render-template';
 export { exampleSendParameters } from './example-parameters';
+export { sendParametersFromPayload, type PayloadReadResult } from './payload-parameters';
 export {
   SAMPLE_TEMPLATES,
   SAMPLE_ORDER_UPDATE,

@@ -23,7 +23,7 @@ export async function loadRecentSends(
   since: Date,
 ): Promise<RecentSendRow[]> {
   const rows = await db.query<{ phone_number_id: string; contact_id: string; at: Date; category: string | null; template_name: string | null }[]>(
-    `SELECT m.phone_number_id, m.contact_id, COALESCE(m.sent_at, m.created_at) AS at, m.pricing_category AS category, m.template_name
+    `SELECT m.phone_number_id, m.contact_id, COALESCE(m.sent_at, m.accepted_at, m.held_at, m.created_at) AS at, m.pricing_category AS category, m.template_name
      FROM unnest($2::uuid[], $3::uuid[]) AS p(phone_number_id, contact_id)
      JOIN messages m ON m.phone_number_id = p.phone_number_id AND m.contact_id = p.contact_id
      WHERE m.tenant_id = $1 AND m.direction = 'OUTBOUND' AND m.created_at >= $4

@@ -3,6 +3,8 @@ import { ContactsConsent1763900000100 } from './1763900000100-contacts-consent.m
 import { Templates1763900000200 } from './1763900000200-templates.migration';
 import { Messaging1763900000300 } from './1763900000300-messaging.migration';
 import { Outbox1763900000400 } from './1763900000400-outbox.migration';
+import { BusLog1763900000500 } from './1763900000500-bus-log.migration';
+import { Dispatch1763900000700 } from './1763900000700-dispatch.migration';
 
 /** In order; TypeORM also orders them by the timestamp in their names. */
 export const MIGRATIONS = [
@@ -11,4 +13,6 @@ export const MIGRATIONS = [
   Templates1763900000200,
   Messaging1763900000300,
   Outbox1763900000400,
+  BusLog1763900000500,
+  Dispatch1763900000700,
 ];

@@ -1,0 +1,35 @@
+import type { Db } from '../data-source/db';
+
+export interface LimitUsage {
+  /** Unique contacts sent a business-initiated (template) message in the moving 24 h. */
+  readonly uniqueRecipients: number;
+  /** When the oldest of them leaves the 24 h. */
+  readonly oldestAt: Date | null;
+  /** Those of the asked contacts who are already counted. */
+  readonly countedContactIds: ReadonlySet<string>;
+}
+
+/**
+ * Messaging-limit usage of the scope a phone number counts in: its business portfolio (limits
+ * are per portfolio since 2025-10), else the number itself. Two queries.
+ */
+export async function loadLimitUsage(db: Db, tenantId: string, phoneNumberId: string, since: Date, contactIds: readonly string[]): Promise<LimitUsage> {
+  const scope = `SELECT p.id FROM phone_numbers p JOIN phone_numbers me ON me.id = $2
+                 WHERE p.tenant_id = $1 AND (p.id = me.id OR (me.portfolio_id IS NOT NULL AND p.portfolio_id = me.portfolio_id))`;
+  const counted = `FROM messages m WHERE m.tenant_id = $1 AND m.phone_number_id IN (${scope})
+                   AND m.direction = 'OUTBOUND' AND m.type = 'template' AND m.created_at > $3
+                   AND m.status NOT IN ('REJECTED', 'DEFERRED', 'FAILED')`;
+  const [usage] = await db.query<{ recipients: string; oldest: Date | null }[]>(
+    `SELECT count(DISTINCT m.contact_id) AS recipients, min(m.created_at) AS oldest ${counted}`,
+    [tenantId, phoneNumberId, since],
+  );
+  const rows = contactIds.length === 0 ? [] : await db.query<{ contact_id: string }[]>(
+    `SELECT DISTINCT m.contact_id ${counted} AND m.contact_id = ANY($4::uuid[])`,
+    [tenantId, phoneNumberId, since, contactIds],
+  );
+  return {
+    uniqueRecipients: Number(usage?.recipients ?? 0),
+    oldestAt: usage?.oldest ? new Date(usage.oldest) : null,
+    countedContactIds: new Set(rows.map((row) => row.contact_id)),
+  };
+}

@@ -1,0 +1,117 @@
+import { decide, effectiveCategory, type Decision, type DecisionFacts, type RecentSend, type SendCommand as DomainCommand, type TemplateCategory } from '@recado/domain';
+import { pairKey, templateKey, type DispatchFacts, type LimitUsage, type PhoneNumberFacts } from '@recado/persistence';
+import type { ReceivedCommand } from './command-intake';
+import { DISPATCH_CODES } from './dispatch-codes';
+import { contactFacts, TENANT_POLICY, toConversationState, toCurrentConsent, toMessagingLimit, toRecentSends, toTemplate } from './domain-facts';
+import { toDomainCommand } from './domain-command';
+
+interface PlanBase {
+  readonly received: ReceivedCommand;
+  /** The template's category as Meta will bill it, or null for free-form. */
+  readonly templateCategory: TemplateCategory | null;
+}
+
+interface Routed extends PlanBase {
+  readonly phone: PhoneNumberFacts;
+  readonly contactId: string;
+  readonly facts: DecisionFacts;
+}
+
+export type AllowedPlan = Routed & { readonly kind: 'allow' };
+export type HeldPlan = Routed & { readonly kind: 'defer' | 'queue'; readonly reasonCode: string; readonly message: string; readonly until: Date };
+export type RejectedPlan = PlanBase & { readonly kind: 'reject'; readonly reasonCode: string; readonly message: string; readonly phone?: PhoneNumberFacts; readonly contactId?: string; readonly facts?: DecisionFacts };
+export type PlannedCommand = (PlanBase & { readonly kind: 'duplicate' }) | AllowedPlan | HeldPlan | RejectedPlan;
+export type PlanKind = PlannedCommand['kind'];
+
+/** The reason code a plan carries, if any (for rows and metrics). */
+export const reasonOf = (planned: PlannedCommand): string | null => ('reasonCode' in planned ? planned.reasonCode : null);
+
+export interface PlanningFacts {
+  readonly facts: DispatchFacts;
+  /** wa_id → contact id, including contacts created for this batch. */
+  readonly contactIds: ReadonlyMap<string, string>;
+  /** `pairKey`s with sends held back. */
+  readonly heldPairs: ReadonlySet<string>;
+  readonly limitUsage: ReadonlyMap<string, LimitUsage>;
+  readonly now: Date;
+}
+
+const reject = (received: ReceivedCommand, reasonCode: string, message: string, extra: { phone?: PhoneNumberFacts; contactId?: string } = {}): RejectedPlan =>
+  ({ received, kind: 'reject', reasonCode, message, templateCategory: null, ...extra });
+
+/**
+ * Decides every command of one tenant's batch, in order. Sends planned earlier in the batch
+ * count as recent sends for later ones (pair rate, caps, messaging limit), and a contact whose
+ * earlier send is held back keeps its later sends behind it.
+ */
+export function planCommands(commands: readonly ReceivedCommand[], planning: PlanningFacts): PlannedCommand[] {
+  const addedSends = new Map<string, RecentSend[]>();
+  const newlyCounted = new Map<string, Set<string>>();
+  const heldPairs = new Set(planning.heldPairs);
+  return commands.map((received) => {
+    const planned = planOne(received, planning, heldPairs, addedSends, newlyCounted);
+    if (planned.kind === 'defer' || planned.kind === 'queue') heldPairs.add(pairKey(planned.phone.id, planned.contactId));
+    if (planned.kind === 'allow') {
+      const pair = pairKey(planned.phone.id, planned.contactId);
+      addedSends.set(pair, [...(addedSends.get(pair) ?? []), { at: planning.now, category: planned.templateCategory ?? 'SERVICE' }]);
+      if (planned.templateCategory !== null) newlyCounted.set(planned.phone.id, (newlyCounted.get(planned.phone.id) ?? new Set()).add(planned.contactId));
+    }
+    return planned;
+  });
+}
+
+function planOne(received: ReceivedCommand, planning: PlanningFacts, heldPairs: ReadonlySet<string>, addedSends: ReadonlyMap<string, RecentSend[]>, newlyCounted: ReadonlyMap<string, Set<string>>): PlannedCommand {
+  const { command } = received;
+  const { facts, now } = planning;
+  if (facts.existingCommands.has(command.commandId)) return { received, kind: 'duplicate', templateCategory: null };
+  const phone = facts.phoneNumbers.get(command.phoneNumberId);
+  if (phone === undefined) return reject(received, DISPATCH_CODES.PHONE_NUMBER_UNKNOWN, `phone number ${command.phoneNumberId} is not one of the tenant's`);
+  const contact = facts.contacts.get(command.recipient.waId ?? '') ?? facts.contacts.get(command.recipient.userId ?? '');
+  const contactId = contact?.id ?? planning.contactIds.get(command.recipient.waId ?? '');
+  if (contactId === undefined) return reject(received, DISPATCH_CODES.CONTACT_UNKNOWN, 'the recipient is known only by a user id no inbound message introduced', { phone });
+  const domainCommand = toDomainCommand(command);
+  if (!domainCommand.ok) return reject(received, DISPATCH_CODES.TEMPLATE_PAYLOAD_INVALID, domainCommand.problem, { phone, contactId });
+  const pair = pairKey(phone.id, contactId);
+  const decisionFacts = gatherDecisionFacts(domainCommand.command, phone, contactId, contact, received, planning, addedSends.get(pair) ?? [], newlyCounted.get(phone.id));
+  const templateCategory = decisionFacts.template === null ? null : effectiveCategory(decisionFacts.template, now);
+  const base = { received, phone, contactId, facts: decisionFacts, templateCategory };
+  if (heldPairs.has(pair)) return { ...base, kind: 'queue', reasonCode: DISPATCH_CODES.QUEUED_BEHIND_HELD, message: 'an earlier send to this contact is held back', until: now };
+  return fromDecision(base, decide(domainCommand.command, decisionFacts, now));
+}
+
+function fromDecision(base: Omit<Routed, 'kind'>, decision: Decision): PlannedCommand {
+  switch (decision.outcome) {
+    case 'ALLOW':
+      return { ...base, kind: 'allow' };
+    case 'DEFER':
+      return { ...base, kind: 'defer', reasonCode: decision.reason, message: decision.message, until: decision.until };
+    case 'REJECT':
+      return { ...base, kind: 'reject', reasonCode: decision.code, message: decision.message };
+  }
+}
+
+function gatherDecisionFacts(
+  command: DomainCommand, phone: PhoneNumberFacts, contactId: string, contact: Parameters<typeof contactFacts>[0],
+  received: ReceivedCommand, planning: PlanningFacts, addedSends: readonly RecentSend[], newlyCounted: ReadonlySet<string> | undefined,
+): DecisionFacts {
+  const { facts } = planning;
+  const usage = planning.limitUsage.get(phone.id) ?? { uniqueRecipients: 0, oldestAt: null, countedContactIds: new Set<string>() };
+  const counted = newlyCounted === undefined ? usage : {
+    ...usage,
+    uniqueRecipients: usage.uniqueRecipients + [...newlyCounted].filter((id) => !usage.countedContactIds.has(id)).length,
+    countedContactIds: new Set([...usage.countedContactIds, ...newlyCounted]),
+  };
+  const stored = command.kind === 'TEMPLATE' ? facts.templates.get(templateKey(phone.wabaId, command.templateName, command.language)) : undefined;
+  const approved = [...facts.templates.values()].filter((template) => template.wabaId === phone.wabaId && template.status === 'APPROVED');
+  return {
+    sender: { phoneNumberDigits: phone.displayPhoneNumber.replace(/\D/g, ''), haltedUntil: phone.haltedUntil },
+    contact: contactFacts(contact, received.command.recipient),
+    consent: toCurrentConsent(facts.consent.get(contactId)),
+    conversation: toConversationState(facts.conversationStates.get(pairKey(phone.id, contactId))),
+    template: stored === undefined ? null : toTemplate(stored),
+    candidateTemplates: approved.map(toTemplate),
+    tenant: TENANT_POLICY,
+    messagingLimit: toMessagingLimit(phone, counted, contactId),
+    recentSends: [...toRecentSends(facts.recentSends.get(pairKey(phone.id, contactId))), ...addedSends],
+  };
+}

@@ -1,0 +1,24 @@
+import type { Logger } from '@recado/service-kit';
+import type { DataSource } from 'typeorm';
+import type { DispatcherMetrics } from '../dispatcher-metrics';
+import type { MetaClients } from './meta-clients';
+
+export interface SendPathSettings {
+  /** Meta's per-number throughput (default 80 messages/s), shared by every dispatcher instance. */
+  readonly throughputPerSecond: number;
+  /** Contacts sent to side by side within a batch. */
+  readonly sendConcurrency: number;
+  /** Consumer group of the send-commands topic. */
+  readonly group: string;
+}
+
+export interface SendPathDeps {
+  readonly dataSource: DataSource;
+  readonly clients: MetaClients;
+  readonly settings: SendPathSettings;
+  readonly logger: Logger;
+  readonly metrics: DispatcherMetrics;
+  readonly now: () => Date;
+  /** A number in [0, 1): retry jitter (a parameter so tests can fix it). */
+  readonly jitter: () => number;
+}
