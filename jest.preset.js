@@ -27,7 +27,7 @@ function base(projectDir) {
     displayName: name,
     rootDir: projectDir,
     testEnvironment: 'node',
-    testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/src/**/*.int-spec.ts', '<rootDir>/test/**/*.spec.ts', '<rootDir>/test/**/*.int-spec.ts', '<rootDir>/test/**/*.e2e-spec.ts'],
+    testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/src/**/*.int-spec.ts', '<rootDir>/src/**/*.e2e-spec.ts', '<rootDir>/test/**/*.spec.ts', '<rootDir>/test/**/*.int-spec.ts', '<rootDir>/test/**/*.e2e-spec.ts'],
     transform: { '^.+\\.ts$': ['@swc/jest', swcOptions] },
     moduleNameMapper,
     // Only projects that promise a coverage figure report one (see the root jest.config.js).

@@ -14,3 +14,4 @@ export { MAX_PAGE_SIZE, paginate, type Connection, type PageArgs, type SortKey }
 export { createPostgresEmbeddedLog, type PostgresEmbeddedLogOptions } from './bus-log/postgres-embedded-log';
 export type { AppendWatch } from './bus-log/append-listeners';
 export * from './dispatch';
+export * from './projection';

@@ -3,3 +3,4 @@ export { envInteger, envList, envLogLevel, hostPort } from './config-fields';
 export { createLogger, type Logger, type LoggerOptions, type LogLevel } from './logger';
 export { createMetricsRegistry } from './metrics';
 export { serveOperationalRoute, type OperationalRoutes } from './operational-routes';
+export { stopOnSignals } from './shutdown';

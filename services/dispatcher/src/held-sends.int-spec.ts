@@ -1,4 +1,5 @@
 import type { SendCommand } from '@recado/contracts';
+import * as persistence from '@recado/persistence';
 import { command, startDispatchRig, templateContent, textContent, welcomeContact, type DispatchRig } from './test/dispatch-rig';
 
 const waId = (): string => `55119${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`;
@@ -7,7 +8,7 @@ describe('dispatcher: held-back sends, retries and Meta errors', () => {
   let rig: DispatchRig;
   beforeAll(async () => {
     rig = await startDispatchRig();
-    await rig.startDispatcher();
+    await rig.startDispatcher({ inDoubtGraceMs: 2_000 });
   });
   afterAll(() => rig.stop());
 
@@ -69,5 +70,21 @@ describe('dispatcher: held-back sends, retries and Meta errors', () => {
     await rig.produce([next]);
     await rig.waitFor('the next decision', () => rig.outcomesOf(next.commandId).length > 0);
     expect(rig.outcomesOf(next.commandId)[0]).toMatchObject({ outcome: 'rejected', reasonCode: 'WINDOW_CLOSED' });
+  });
+
+  it('fails a send whose Meta call started but never got an answer (in doubt), without sending it again', async () => {
+    const to = waId();
+    const contactId = await welcomeContact(rig, to);
+    const lost = command(rig.seeded, to, textContent('perdida'));
+    await persistence.insertMessages(rig.dataSource.manager, rig.seeded.tenantId, [{ commandId: lost.commandId, phoneNumberId: rig.seeded.phoneId, contactId, direction: 'OUTBOUND', type: 'text', content: lost.content as never, decision: 'ALLOW', status: 'PENDING' }]);
+    expect(await persistence.startMetaCall(rig.dataSource.manager, rig.seeded.tenantId, lost.commandId, new Date(Date.now() - 60_000))).toBe(true);
+    await rig.waitFor('the in-doubt failure', () => rig.outcomesOf(lost.commandId).length > 0, 20_000);
+    expect(rig.outcomesOf(lost.commandId)).toEqual([expect.objectContaining({ outcome: 'failed', reasonCode: 'SEND_IN_DOUBT', tenantId: rig.seeded.tenantSlug })]);
+    expect(await statusOf(lost.commandId)).toBe('FAILED');
+    await rig.produce([lost]);
+    const marker = command(rig.seeded, to, templateContent());
+    await rig.produce([marker]);
+    await rig.waitFor('a later command', () => rig.outcomesOf(marker.commandId).length > 0);
+    expect(rig.sandbox.control.inspect().acceptedByCallbackData[lost.commandId]).toBeUndefined();
   });
 });

@@ -1,1 +1,2 @@
-export {};
+export { createDispatcher, type Dispatcher, type DispatcherOptions, type DispatcherSettings } from './dispatcher';
+export { loadDispatcherConfig, type DispatcherConfig } from './config';

@@ -1,6 +1,6 @@
 import { coalescePublishes, createKafkaBus, createKafkaReadinessProbe } from '@recado/bus';
 import { TOPICS } from '@recado/contracts';
-import { ConfigError, createLogger } from '@recado/service-kit';
+import { ConfigError, createLogger, stopOnSignals } from '@recado/service-kit';
 import { loadWebhookIngestConfig } from './config';
 import { createWebhookIngest } from './webhook-ingest';
 
@@ -16,22 +16,10 @@ async function main(): Promise<void> {
   const url = await ingest.listen(config.port, config.host);
   logger.info('webhook-ingest listening', { url, path: config.path, appSecrets: config.appSecrets.length });
 
-  let stopping = false;
-  const stop = (signal: string): void => {
-    if (stopping) return;
-    stopping = true;
-    logger.info('stopping', { signal });
-    void ingest
-      .close()
-      .then(() => Promise.all([bus.close(), probe.close()]))
-      .then(() => process.exit(0))
-      .catch((error: unknown) => {
-        logger.error('unclean stop', { error: String(error) });
-        process.exit(1);
-      });
-  };
-  process.once('SIGTERM', () => stop('SIGTERM'));
-  process.once('SIGINT', () => stop('SIGINT'));
+  stopOnSignals(logger, async () => {
+    await ingest.close();
+    await Promise.all([bus.close(), probe.close()]);
+  });
 }
 
 main().catch((error: unknown) => {

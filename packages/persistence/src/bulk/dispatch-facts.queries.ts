@@ -13,6 +13,8 @@ export interface ExistingCommand {
   readonly messageId: string;
   readonly status: string;
   readonly wamid: string | null;
+  /** The Cloud API call was started (a PENDING row without it was decided but never sent). */
+  readonly callStarted: boolean;
 }
 
 /** Outbound messages that went (or are going) out per (number, contact) pair since `since`. */
@@ -41,9 +43,9 @@ export async function loadRecentSends(
 }
 
 export async function loadExistingCommands(db: Db, tenantId: string, commandIds: readonly string[]): Promise<Map<string, ExistingCommand>> {
-  const rows = await db.query<{ id: string; command_id: string; status: string; wamid: string | null }[]>(
-    `SELECT id, command_id, status, wamid FROM messages WHERE tenant_id = $1 AND command_id = ANY($2::text[])`,
+  const rows = await db.query<{ id: string; command_id: string; status: string; wamid: string | null; call_started: boolean }[]>(
+    `SELECT id, command_id, status, wamid, meta_call_started_at IS NOT NULL AS call_started FROM messages WHERE tenant_id = $1 AND command_id = ANY($2::text[])`,
     [tenantId, commandIds],
   );
-  return new Map(rows.map((row) => [row.command_id, { messageId: row.id, status: row.status, wamid: row.wamid }]));
+  return new Map(rows.map((row) => [row.command_id, { messageId: row.id, status: row.status, wamid: row.wamid, callStarted: row.call_started }]));
 }

@@ -20,9 +20,9 @@ async function pendingSchemaChanges(dataSource: DataSource): Promise<string[]> {
 }
 
 const EXPECTED_TABLES = [
-  'api_keys', 'bus_group_offsets', 'bus_partitions', 'bus_records', 'business_portfolios', 'consent_records', 'contacts',
-  'conversation_states', 'conversations', 'current_consents', 'messages', 'outbox_events', 'phone_numbers', 'processed_events',
-  'scheduled_sends', 'template_history', 'templates', 'tenants', 'throughput_buckets', 'whatsapp_business_accounts',
+  'account_event_log', 'api_keys', 'bus_group_offsets', 'bus_partitions', 'bus_records', 'business_portfolios', 'consent_records', 'contacts',
+  'conversation_states', 'conversations', 'current_consents', 'messages', 'outbox_events', 'phone_numbers', 'pricing_reconciliations', 'processed_events',
+  'scheduled_sends', 'template_history', 'templates', 'tenants', 'throughput_buckets', 'unrouted_events', 'whatsapp_business_accounts',
 ];
 
 describe.each(['postgres', 'pglite'] as const)('migrations on %s', (kind) => {

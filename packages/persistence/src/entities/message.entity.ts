@@ -18,6 +18,7 @@ const STATUSES = `('PENDING', 'DEFERRED', 'REJECTED', 'HELD', 'ACCEPTED', 'SENT'
 @Index('uq_messages_wamid', ['wamid'], { unique: true, where: 'wamid IS NOT NULL' })
 @Index('ix_messages_contact_created', ['tenantId', 'contactId', 'createdAt', 'id'])
 @Index('ix_messages_tenant_created', ['tenantId', 'createdAt', 'id'])
+@Index('ix_messages_calls_in_flight', ['metaCallStartedAt'], { where: `status = 'PENDING' AND wamid IS NULL` })
 @Index('ix_messages_pair_outbound', ['phoneNumberId', 'contactId', 'createdAt'], { where: `direction = 'OUTBOUND'` })
 export class MessageEntity {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_messages' })
@@ -86,6 +87,9 @@ export class MessageEntity {
   @Column('timestamptz', { nullable: true }) readAt!: Date | null;
   @Column('timestamptz', { nullable: true }) playedAt!: Date | null;
   @Column('timestamptz', { nullable: true }) failedAt!: Date | null;
+
+  /** Set just before the Cloud API call: a PENDING row with it and no wamid is in doubt after a crash. */
+  @Column('timestamptz', { nullable: true }) metaCallStartedAt!: Date | null;
 
   @Column('text', { nullable: true })
   wamid!: string | null;

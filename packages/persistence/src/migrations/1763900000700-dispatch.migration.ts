@@ -3,12 +3,14 @@ import { runStatements } from './run-statements';
 
 const TS = 'TIMESTAMP WITH TIME ZONE';
 
-/** The dispatcher's own state: held-back sends (deferrals, retries) and per-number throughput buckets. */
+/** The dispatcher's own state: when each Meta call started, held-back sends (deferrals, retries) and per-number throughput buckets. */
 export class Dispatch1763900000700 implements MigrationInterface {
   name = 'Dispatch1763900000700';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await runStatements(queryRunner, [
+      `ALTER TABLE "messages" ADD COLUMN "meta_call_started_at" ${TS}`,
+      `CREATE INDEX "ix_messages_calls_in_flight" ON "messages" ("meta_call_started_at") WHERE status = 'PENDING' AND wamid IS NULL`,
       `CREATE TABLE "scheduled_sends" ("id" bigint GENERATED ALWAYS AS IDENTITY NOT NULL, "tenant_id" uuid NOT NULL,
         "command_id" text NOT NULL, "phone_number_id" uuid NOT NULL, "contact_id" uuid NOT NULL, "due_at" ${TS} NOT NULL,
         "attempt" integer NOT NULL DEFAULT 1, "reason_code" text NOT NULL, "command" jsonb NOT NULL, "claimed_until" ${TS},
@@ -29,6 +31,6 @@ export class Dispatch1763900000700 implements MigrationInterface {
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    await runStatements(queryRunner, [`DROP TABLE "throughput_buckets"`, `DROP TABLE "scheduled_sends"`]);
+    await runStatements(queryRunner, [`DROP TABLE "throughput_buckets"`, `DROP TABLE "scheduled_sends"`, `DROP INDEX "ix_messages_calls_in_flight"`, `ALTER TABLE "messages" DROP COLUMN "meta_call_started_at"`]);
   }
 }

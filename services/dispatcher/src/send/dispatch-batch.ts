@@ -1,6 +1,7 @@
 import type { Bus, ReceivedMessage } from '@recado/bus';
 import { loadDispatchFacts, loadLimitUsage, pairsWithScheduledSends, resolveTenantRefs, upsertContacts, type LimitUsage } from '@recado/persistence';
-import { deadLetter, takeCommands, type ReceivedCommand } from './command-intake';
+import { deadLetterFor } from '../dead-letter';
+import { takeCommands, type ReceivedCommand } from './command-intake';
 import { planCommands, reasonOf, type AllowedPlan, type PlannedCommand } from './plan-commands';
 import { recordDecisions } from './record-decisions';
 import { sendAllowed } from './send-allowed';
@@ -24,12 +25,12 @@ export async function dispatchBatch(records: readonly ReceivedMessage[], bus: Bu
   for (const received of commands) {
     const tenantId = tenants.get(received.command.tenantId);
     if (tenantId === undefined) {
-      deadLetters.push(deadLetter(received.record, 'UNKNOWN_TENANT', { message: `no tenant "${received.command.tenantId}"` }, deps.settings.group, now));
+      deadLetters.push(deadLetterFor(received.record, { reasonCode: 'UNKNOWN_TENANT', message: `no tenant "${received.command.tenantId}"` }, deps.settings.group, now));
       continue;
     }
     byTenant.set(tenantId, [...(byTenant.get(tenantId) ?? []), received]);
   }
-  for (const message of deadLetters) deps.metrics.deadLetters.inc({ reason: JSON.parse(message.value.toString()).data.reasonCode as string });
+  deps.metrics.deadLetters.inc(deadLetters.length);
   await bus.publish(deadLetters);
   for (const [tenantId, tenantCommands] of byTenant) await dispatchTenantCommands(tenantId, tenantCommands, deps, now);
   stopTimer();
@@ -39,7 +40,7 @@ async function dispatchTenantCommands(tenantId: string, commands: readonly Recei
   const plans = await planTenantCommands(tenantId, commands, deps, now);
   for (const planned of plans) deps.metrics.decisions.inc({ outcome: planned.kind, reason: reasonOf(planned) ?? 'NONE' });
   const created = await deps.dataSource.transaction((db) => recordDecisions(db, tenantId, plans, now));
-  const allowed = plans.filter((planned): planned is AllowedPlan => planned.kind === 'allow' && created.has(planned.received.command.commandId));
+  const allowed = plans.filter((planned): planned is AllowedPlan => planned.kind === 'allow' && (created.has(planned.received.command.commandId) || planned.resumed === true));
   await sendAllowed(allowed.map((planned) => ({ planned, internalTenantId: tenantId, attempt: 1, fromSchedule: false })), deps);
 }
 

@@ -17,7 +17,8 @@ interface Routed extends PlanBase {
   readonly facts: DecisionFacts;
 }
 
-export type AllowedPlan = Routed & { readonly kind: 'allow' };
+/** `resumed`: decided ALLOW earlier, but the Meta call never started (a crash): send it now. */
+export type AllowedPlan = Routed & { readonly kind: 'allow'; readonly resumed?: boolean };
 export type HeldPlan = Routed & { readonly kind: 'defer' | 'queue'; readonly reasonCode: string; readonly message: string; readonly until: Date };
 export type RejectedPlan = PlanBase & { readonly kind: 'reject'; readonly reasonCode: string; readonly message: string; readonly phone?: PhoneNumberFacts; readonly contactId?: string; readonly facts?: DecisionFacts };
 export type PlannedCommand = (PlanBase & { readonly kind: 'duplicate' }) | AllowedPlan | HeldPlan | RejectedPlan;
@@ -63,7 +64,9 @@ export function planCommands(commands: readonly ReceivedCommand[], planning: Pla
 function planOne(received: ReceivedCommand, planning: PlanningFacts, heldPairs: ReadonlySet<string>, addedSends: ReadonlyMap<string, RecentSend[]>, newlyCounted: ReadonlyMap<string, Set<string>>): PlannedCommand {
   const { command } = received;
   const { facts, now } = planning;
-  if (facts.existingCommands.has(command.commandId)) return { received, kind: 'duplicate', templateCategory: null };
+  const existing = facts.existingCommands.get(command.commandId);
+  const resumable = existing !== undefined && existing.status === 'PENDING' && existing.wamid === null && !existing.callStarted;
+  if (existing !== undefined && !resumable) return { received, kind: 'duplicate', templateCategory: null };
   const phone = facts.phoneNumbers.get(command.phoneNumberId);
   if (phone === undefined) return reject(received, DISPATCH_CODES.PHONE_NUMBER_UNKNOWN, `phone number ${command.phoneNumberId} is not one of the tenant's`);
   const contact = facts.contacts.get(command.recipient.waId ?? '') ?? facts.contacts.get(command.recipient.userId ?? '');
@@ -75,6 +78,7 @@ function planOne(received: ReceivedCommand, planning: PlanningFacts, heldPairs: 
   const decisionFacts = gatherDecisionFacts(domainCommand.command, phone, contactId, contact, received, planning, addedSends.get(pair) ?? [], newlyCounted.get(phone.id));
   const templateCategory = decisionFacts.template === null ? null : effectiveCategory(decisionFacts.template, now);
   const base = { received, phone, contactId, facts: decisionFacts, templateCategory };
+  if (resumable) return { ...base, kind: 'allow', resumed: true };
   if (heldPairs.has(pair)) return { ...base, kind: 'queue', reasonCode: DISPATCH_CODES.QUEUED_BEHIND_HELD, message: 'an earlier send to this contact is held back', until: now };
   return fromDecision(base, decide(domainCommand.command, decisionFacts, now));
 }

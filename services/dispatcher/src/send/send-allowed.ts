@@ -1,10 +1,10 @@
 import { MetaCloudError, type MessageContent } from '@recado/meta-cloud';
-import { recordMessageStatus, releaseScheduledSend, rescheduleSend, returnSendToSchedule, scheduleSends, takeThroughputTokens, writeOutboxEvents, type Db, type NewOutboxEvent } from '@recado/persistence';
+import { getMessage, recordMessageStatus, recordMetaAcceptance, startMetaCall, releaseScheduledSend, rescheduleSend, returnSendToSchedule, scheduleSends, takeThroughputTokens, writeOutboxEvents, type Db, type NewOutboxEvent } from '@recado/persistence';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { DataSource } from 'typeorm';
 import { applyToConversation } from './conversation-store';
 import { DISPATCH_CODES } from './dispatch-codes';
-import { applyFollowUps } from './follow-ups';
+import { applyMetaErrorFollowUps } from '../follow-ups/meta-error-follow-ups';
 import { outcomeEvent } from './outcome-events';
 import type { AllowedPlan } from './plan-commands';
 import { judgeSendResult, type SendVerdict } from './send-result';
@@ -52,10 +52,12 @@ async function sendOne(send: AllowedSend, deps: SendPathDeps): Promise<void> {
   const db = deps.dataSource.manager;
   const client = await deps.clients.clientFor(db, send.internalTenantId, planned.phone);
   if (client === null) {
-    await record(deps.dataSource, send, { kind: 'failed', reasonCode: DISPATCH_CODES.NO_ACCESS_TOKEN, error: new MetaCloudError({ code: 'INVALID_CONFIG', errorClass: 'AUTH', message: 'no access token for the WhatsApp account' }), followUps: [] }, deps);
+    await record(deps.dataSource, send, { kind: 'failed', reasonCode: DISPATCH_CODES.NO_ACCESS_TOKEN, error: new MetaCloudError({ code: 'INVALID_CONFIG', errorClass: 'AUTH', message: 'no access token for the WhatsApp account' }) }, deps);
     return;
   }
   await waitForToken(db, planned.phone.id, deps);
+  // The intent proper: once this is committed, a crash leaves the send in doubt, never resent.
+  if (!(await startMetaCall(db, send.internalTenantId, command.commandId, deps.now()))) return;
   const started = process.hrtime.bigint();
   const answer = await client.send({
     to: command.recipient.waId ?? '',
@@ -78,7 +80,7 @@ async function record(dataSource: DataSource, send: AllowedSend, verdict: SendVe
     const messageId = await messageIdOf(db, tenantId, command.commandId);
     switch (verdict.kind) {
       case 'sent': {
-        await recordMessageStatus(db, tenantId, messageId, { status: verdict.held ? 'HELD' : 'ACCEPTED', at, wamid: verdict.result.wamid });
+        await recordMetaAcceptance(db, tenantId, command.commandId, { wamid: verdict.result.wamid, held: verdict.held, at });
         const kind = command.content.type === 'template' ? 'TEMPLATE_SENT' : 'FREE_FORM_SENT';
         await applyToConversation(db, tenantId, planned.phone.id, planned.contactId, { kind, at });
         await writeOutboxEvents(db, [outcome({ outcome: 'sent', wamid: verdict.result.wamid, ...(verdict.result.messageStatus === undefined ? {} : { metaMessageStatus: verdict.result.messageStatus }) })]);
@@ -95,7 +97,12 @@ async function record(dataSource: DataSource, send: AllowedSend, verdict: SendVe
       case 'failed': {
         await recordMessageStatus(db, tenantId, messageId, { status: 'FAILED', at, metaError: errorJson(verdict.error), metaErrorCode: verdict.error.metaCode ?? null });
         await db.query(`UPDATE messages SET reason_code = $3 WHERE tenant_id = $1 AND id = $2`, [tenantId, messageId, verdict.reasonCode]);
-        await applyFollowUps(verdict.followUps, { db, tenantId, planned, metaCode: verdict.error.metaCode, sentAt: at, logger: deps.logger });
+        if (verdict.error.metaCode !== undefined) {
+          const message = await getMessage(db, tenantId, messageId);
+          const route = { tenantId, wabaId: planned.phone.wabaId, phoneNumberId: planned.phone.id };
+          const errors = [{ code: verdict.error.metaCode, title: verdict.error.message, ...(verdict.error.details === undefined ? {} : { details: verdict.error.details }) }];
+          if (message !== null) await applyMetaErrorFollowUps(db, { route, message, failedAt: at, errors }, { logger: deps.logger, receivedAt: at });
+        }
         const error = { code: verdict.error.code ?? 'FAILED', message: verdict.error.message, ...(verdict.error.metaCode === undefined ? {} : { metaCode: verdict.error.metaCode }), retryable: false };
         await writeOutboxEvents(db, [outcome({ outcome: 'failed', reasonCode: verdict.reasonCode, error })]);
         break;

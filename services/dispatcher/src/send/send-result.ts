@@ -1,4 +1,4 @@
-import { classifyMetaError, retryDelayMs, type ErrorFollowUp } from '@recado/domain';
+import { classifyMetaError, retryDelayMs } from '@recado/domain';
 import type { MetaCloudError, SendResult } from '@recado/meta-cloud';
 import { DISPATCH_CODES, metaReasonCode } from './dispatch-codes';
 
@@ -6,7 +6,7 @@ import { DISPATCH_CODES, metaReasonCode } from './dispatch-codes';
 export type SendVerdict =
   | { readonly kind: 'sent'; readonly result: SendResult; readonly held: boolean }
   | { readonly kind: 'retry'; readonly reasonCode: string; readonly delayMs: number; readonly error: MetaCloudError }
-  | { readonly kind: 'failed'; readonly reasonCode: string; readonly error: MetaCloudError; readonly followUps: readonly ErrorFollowUp[] }
+  | { readonly kind: 'failed'; readonly reasonCode: string; readonly error: MetaCloudError }
   | { readonly kind: 'in-doubt'; readonly error: MetaCloudError };
 
 // A connection that never opened carried nothing: safe to send again.
@@ -20,24 +20,24 @@ export function judgeSendResult(answer: { ok: true; value: SendResult } | { ok: 
   if (answer.ok) return { kind: 'sent', result: answer.value, held: answer.value.messageStatus === 'held_for_quality_assessment' };
   const error = answer.error;
   if (error.code === 'TIMEOUT' || (error.code === 'NETWORK_ERROR' && !NEVER_CONNECTED.test(error.message))) return { kind: 'in-doubt', error };
-  if (error.code === 'NETWORK_ERROR') return retryOrFail(error, DISPATCH_CODES.META_RETRY, backoff(attempt), [], jitter);
+  if (error.code === 'NETWORK_ERROR') return retryOrFail(error, DISPATCH_CODES.META_RETRY, backoff(attempt), jitter);
   // A 200 Meta answered unreadably most likely carried an accepted message.
   if (error.code === 'INVALID_RESPONSE') return { kind: 'in-doubt', error };
-  if (error.code === 'INVALID_REQUEST' || error.code === 'INVALID_CONFIG') return { kind: 'failed', reasonCode: error.code, error, followUps: [] };
+  if (error.code === 'INVALID_REQUEST' || error.code === 'INVALID_CONFIG') return { kind: 'failed', reasonCode: error.code, error };
   if (error.metaCode === undefined) {
     // No Meta error body: only the HTTP status speaks. 5xx and 429 are worth another try.
     const status = error.httpStatus ?? 0;
     const delay = status >= 500 || status === 429 ? backoff(attempt) : null;
-    return retryOrFail(error, `HTTP_${status}`, delay === null ? null : Math.max(delay, error.retryAfterMs ?? 0), [], jitter);
+    return retryOrFail(error, `HTTP_${status}`, delay === null ? null : Math.max(delay, error.retryAfterMs ?? 0), jitter);
   }
   const rule = error.classification ?? classifyMetaError({ code: error.metaCode, origin: 'SEND_RESPONSE', ...(error.httpStatus === undefined ? {} : { httpStatus: error.httpStatus }) });
   const reasonCode = metaReasonCode(error.metaCode, `HTTP_${error.httpStatus ?? 0}`);
   const delay = retryDelayMs(rule, attempt - 1);
-  return retryOrFail(error, reasonCode, delay === null ? null : Math.max(delay, error.retryAfterMs ?? 0), rule.followUps, jitter);
+  return retryOrFail(error, reasonCode, delay === null ? null : Math.max(delay, error.retryAfterMs ?? 0), jitter);
 }
 
-function retryOrFail(error: MetaCloudError, reasonCode: string, delayMs: number | null, followUps: readonly ErrorFollowUp[], jitter: () => number): SendVerdict {
-  if (delayMs === null) return { kind: 'failed', reasonCode, error, followUps };
+function retryOrFail(error: MetaCloudError, reasonCode: string, delayMs: number | null, jitter: () => number): SendVerdict {
+  if (delayMs === null) return { kind: 'failed', reasonCode, error };
   // Up to +25 % so that many retries of one storm do not come back at the same instant.
   return { kind: 'retry', reasonCode, delayMs: Math.round(delayMs * (1 + 0.25 * jitter())), error };
 }
