@@ -12,6 +12,8 @@ const sourceConstraints = [
   { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: ['type:domain', 'type:contracts'] },
   { sourceTag: 'type:lib', onlyDependOnLibsWithTags: ['type:domain', 'type:contracts', 'type:lib'] },
   { sourceTag: 'type:service', onlyDependOnLibsWithTags: ['type:domain', 'type:contracts', 'type:lib'] },
+  // The single-process platform composes the services; nothing may import it.
+  { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:domain', 'type:contracts', 'type:lib', 'type:service'] },
   { sourceTag: 'type:tool', onlyDependOnLibsWithTags: ['type:tool'] },
 ];
 

@@ -1,7 +1,7 @@
 // `npm test`: every project in one run, one summary. Coverage is reported for the projects
 // that measure it (packages/domain promises at least 95 % of lines).
 module.exports = {
-  projects: ['<rootDir>/packages/*', '<rootDir>/services/*', '<rootDir>/tools/*'],
+  projects: ['<rootDir>/packages/*', '<rootDir>/services/*', '<rootDir>/apps/*', '<rootDir>/tools/*'],
   reporters: ['default', '<rootDir>/tools/testing/summary-reporter.js'],
   collectCoverage: true,
   coverageProvider: 'v8',
