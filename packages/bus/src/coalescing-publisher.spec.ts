@@ -94,4 +94,19 @@ describe('coalescePublishes', () => {
       }),
     );
   });
+
+  it('keeps up to `concurrency` combined publishes in flight, each caller settled by its own', async () => {
+    const gate = gatedPublish();
+    const publish = coalescePublishes(gate.publish, { concurrency: 2 });
+    const calls = [publish([message('a', 1)]), publish([message('b', 2)]), publish([message('c', 3)]), publish([message('d', 4)])];
+    await tick();
+    expect(gate.calls.map((call) => call.map((m) => m.value.toString()))).toEqual([['1'], ['2']]);
+    gate.release(1);
+    await calls[1];
+    await tick();
+    expect(gate.calls[2]?.map((m) => m.value.toString())).toEqual(['3', '4']);
+    gate.release(0);
+    gate.release(2);
+    await expect(Promise.all(calls)).resolves.toHaveLength(4);
+  });
 });

@@ -5,6 +5,12 @@ export type Publish = (messages: readonly BusMessage[]) => Promise<void>;
 export interface CoalescingOptions {
   /** Largest combined publish; a single caller's larger batch still goes out whole (default 2,000). */
   readonly maxMessages?: number;
+  /**
+   * Combined publishes in flight at once (default 1). More overlap the wait for acknowledgements
+   * with building the next batch, but a failed batch retried by the client may then land after a
+   * later one: use more than 1 only where per-key order across callers does not matter.
+   */
+  readonly concurrency?: number;
 }
 
 interface Waiting {
@@ -16,11 +22,12 @@ interface Waiting {
 /**
  * Many small concurrent publishes (one per webhook call) become few large ones: while a
  * publish is in flight, later callers queue, then go out together. Each caller's promise
- * settles with the publish that carried its messages; order across callers is kept.
+ * settles with the publish that carried its messages; with `concurrency` 1, order across
+ * callers is kept.
  */
-export function coalescePublishes(publish: Publish, { maxMessages = 2_000 }: CoalescingOptions = {}): Publish {
+export function coalescePublishes(publish: Publish, { maxMessages = 2_000, concurrency = 1 }: CoalescingOptions = {}): Publish {
   const queue: Waiting[] = [];
-  let sending = false;
+  let sending = 0;
 
   const takeBatch = (): Waiting[] => {
     const batch: Waiting[] = [];
@@ -36,7 +43,7 @@ export function coalescePublishes(publish: Publish, { maxMessages = 2_000 }: Coa
   };
 
   const drain = async (): Promise<void> => {
-    sending = true;
+    sending += 1;
     while (queue.length > 0) {
       const batch = takeBatch();
       try {
@@ -46,14 +53,14 @@ export function coalescePublishes(publish: Publish, { maxMessages = 2_000 }: Coa
         for (const waiting of batch) waiting.reject(error);
       }
     }
-    sending = false;
+    sending -= 1;
   };
 
   return (messages) => {
     if (messages.length === 0) return Promise.resolve();
     return new Promise<void>((resolve, reject) => {
       queue.push({ messages, resolve, reject });
-      if (!sending) void drain();
+      if (sending < concurrency) void drain();
     });
   };
 }

@@ -12,7 +12,7 @@ async function main(): Promise<void> {
   const logger = createLogger({ service: 'webhook-ingest', level: config.logLevel });
   const bus = createKafkaBus({ brokers: config.kafkaBrokers, clientId: 'webhook-ingest', logLevel: 'error', onError: (error) => logger.error('kafka error', { error: String(error) }) });
   const probe = createKafkaReadinessProbe({ brokers: config.kafkaBrokers, topics: [TOPICS.rawWebhooks] });
-  const ingest = createWebhookIngest({ settings: config, publish: coalescePublishes((messages) => bus.publish(messages)), ready: () => probe.check(), logger });
+  const ingest = createWebhookIngest({ settings: config, publish: coalescePublishes((messages) => bus.publish(messages), { concurrency: config.publishConcurrency }), ready: () => probe.check(), logger });
   const url = await ingest.listen(config.port, config.host);
   logger.info('webhook-ingest listening', { url, path: config.path, appSecrets: config.appSecrets.length });
 
