@@ -35,7 +35,9 @@ const SELECT_LIST = COLUMNS.map(([property]) => `x."${property}"`).join(', ');
  */
 export async function insertMessages(db: Db, tenantId: string, messages: readonly BulkMessageInput[]): Promise<BulkInsertResult> {
   if (messages.length === 0) return { inserted: new Map(), duplicates: [] };
-  await assertTenantOwns(db, tenantId, { phoneNumberIds: messages.map((m) => m.phoneNumberId), contactIds: messages.map((m) => m.contactId) });
+  await assertTenantOwns(db, tenantId, {
+    phoneNumberIds: messages.map((m) => m.phoneNumberId), contactIds: messages.map((m) => m.contactId), conversationIds: messages.map((m) => m.conversationId),
+  });
   const rows = await db.query<{ id: string; command_id: string }[]>(
     `INSERT INTO messages (tenant_id, ${COLUMN_LIST})
      SELECT $1, ${SELECT_LIST} FROM jsonb_to_recordset($2::jsonb) AS x(${RECORD_TYPE})

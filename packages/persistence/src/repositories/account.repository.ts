@@ -3,6 +3,7 @@ import { BusinessPortfolioEntity } from '../entities/business-portfolio.entity';
 import { PhoneNumberEntity } from '../entities/phone-number.entity';
 import { WhatsappBusinessAccountEntity } from '../entities/whatsapp-business-account.entity';
 import { openSecret, sealSecret, type KeyRing } from '../secrets/token-cipher';
+import { assertTenantOwns } from './tenant-ownership';
 
 export type BusinessPortfolio = Omit<BusinessPortfolioEntity, 'tenant'>;
 export type WhatsappBusinessAccount = Omit<WhatsappBusinessAccountEntity, 'tenant' | 'portfolio' | 'accessTokenCiphertext' | 'accessTokenKeyId'>;
@@ -37,6 +38,7 @@ function withoutToken({ accessTokenCiphertext: _c, accessTokenKeyId: _k, tenant:
 }
 
 export async function saveWaba(db: Db, tenantId: string, input: WabaInput): Promise<WhatsappBusinessAccount> {
+  await assertTenantOwns(db, tenantId, { portfolioIds: [input.portfolioId] });
   const repository = db.getRepository(WhatsappBusinessAccountEntity);
   const existing = await repository.findOneBy({ tenantId, metaWabaId: input.metaWabaId });
   return withoutToken(await repository.save(repository.create({ ...existing, ...input, tenantId })));
@@ -90,6 +92,7 @@ export interface PhoneNumberInput {
 }
 
 export async function savePhoneNumber(db: Db, tenantId: string, input: PhoneNumberInput): Promise<PhoneNumber> {
+  await assertTenantOwns(db, tenantId, { wabaIds: [input.wabaId], portfolioIds: [input.portfolioId] });
   const repository = db.getRepository(PhoneNumberEntity);
   const existing = await repository.findOneBy({ tenantId, metaPhoneNumberId: input.metaPhoneNumberId });
   const { tenant: _t, waba: _w, portfolio: _p, ...saved } = await repository.save(repository.create({ ...existing, ...input, tenantId }));

@@ -1,8 +1,7 @@
 import type { Db } from '../data-source/db';
-import { ContactEntity } from '../entities/contact.entity';
-import { PersistenceError } from '../persistence.error';
 import { ConsentRecordEntity, type ConsentAction, type ConsentScope } from '../entities/consent-record.entity';
 import { CurrentConsentEntity, type ConsentCategory } from '../entities/current-consent.entity';
+import { assertTenantOwns } from './tenant-ownership';
 
 export type ConsentRecord = Omit<ConsentRecordEntity, 'contact' | 'phoneNumber'>;
 export type CurrentConsent = Omit<CurrentConsentEntity, 'contact' | 'record'>;
@@ -26,9 +25,7 @@ const CATEGORIES: readonly ConsentCategory[] = ['MARKETING', 'UTILITY', 'AUTHENT
  * Run it inside `inTransaction`: the two writes must commit together.
  */
 export async function appendConsent(db: Db, tenantId: string, input: ConsentRecordInput): Promise<ConsentRecord> {
-  if (!(await db.getRepository(ContactEntity).existsBy({ tenantId, id: input.contactId }))) {
-    throw new PersistenceError('TENANT_MISMATCH', `contact ${input.contactId} is not a contact of tenant ${tenantId}`);
-  }
+  await assertTenantOwns(db, tenantId, { contactIds: [input.contactId], phoneNumberIds: [input.phoneNumberId] });
   const ledger = db.getRepository(ConsentRecordEntity);
   const record = await ledger.save(ledger.create({ ...input, tenantId }));
   const categories = input.scope === 'ALL' ? CATEGORIES : [input.scope];

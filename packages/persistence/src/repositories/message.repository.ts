@@ -10,7 +10,7 @@ export type MessageInput = Pick<Message, 'phoneNumberId' | 'contactId' | 'direct
   Partial<Omit<Message, 'id' | 'tenantId' | 'createdAt' | 'phoneNumberId' | 'contactId' | 'direction' | 'type' | 'status'>>;
 
 export async function insertMessage(db: Db, tenantId: string, input: MessageInput): Promise<Message> {
-  await assertTenantOwns(db, tenantId, { phoneNumberIds: [input.phoneNumberId], contactIds: [input.contactId] });
+  await assertTenantOwns(db, tenantId, { phoneNumberIds: [input.phoneNumberId], contactIds: [input.contactId], conversationIds: [input.conversationId] });
   const repository = db.getRepository(MessageEntity);
   const { phoneNumber: _p, contact: _c, conversation: _v, ...saved } = await repository.save(repository.create({ ...input, tenantId }));
   return saved;

@@ -1,0 +1,67 @@
+import { openMigratedPostgres, type MigratedDatabase } from '../test/migrated-database';
+import { nth } from '../test/nth';
+import { seedTenant, type SeededTenant } from '../test/seed';
+import { getConversationState, listConversations, recordConversation, saveConversationState, type ConversationInput } from './conversation.repository';
+
+const mismatch = { code: 'TENANT_MISMATCH' };
+
+describe('conversations and window state', () => {
+  let db: MigratedDatabase;
+  let a: SeededTenant;
+  let b: SeededTenant;
+  let contactId: string;
+  const m = () => db.dataSource.manager;
+
+  const conversation = (input: Partial<ConversationInput>): ConversationInput => ({
+    phoneNumberId: a.phoneNumberId, contactId, metaConversationId: null, category: 'marketing', origin: 'marketing', pricingModel: 'PMP',
+    openedAt: new Date('2026-03-01T00:00:00Z'), expiresAt: null, ...input,
+  });
+
+  beforeAll(async () => {
+    db = await openMigratedPostgres();
+    a = await seedTenant(db.dataSource);
+    b = await seedTenant(db.dataSource);
+    contactId = nth(a.contactIds, 1);
+  });
+
+  afterAll(() => db.close());
+
+  it("records conversations and lists a contact's, oldest first", async () => {
+    const later = await recordConversation(m(), a.tenantId, conversation({
+      metaConversationId: 'conv-later', category: 'service', origin: 'service', openedAt: new Date('2026-03-05T00:00:00Z'), expiresAt: new Date('2026-03-06T00:00:00Z'),
+    }));
+    const earlier = await recordConversation(m(), a.tenantId, conversation({ metaConversationId: 'conv-earlier' }));
+    const listed = await listConversations(m(), a.tenantId, contactId);
+    expect(listed.map((c) => c.id)).toEqual([earlier.id, later.id]);
+    expect(nth(listed, 1)).toMatchObject({
+      tenantId: a.tenantId, phoneNumberId: a.phoneNumberId, contactId, metaConversationId: 'conv-later', category: 'service', origin: 'service',
+      pricingModel: 'PMP', openedAt: new Date('2026-03-05T00:00:00Z'), expiresAt: new Date('2026-03-06T00:00:00Z'),
+    });
+  });
+
+  it('refuses the same Meta conversation twice on a number', async () => {
+    await expect(recordConversation(m(), a.tenantId, conversation({ metaConversationId: 'conv-later' }))).rejects.toThrow(/uq_conversations_meta_id/);
+    expect(await listConversations(m(), a.tenantId, contactId)).toHaveLength(2);
+  });
+
+  it("lists none of a tenant's conversations and windows to another tenant", async () => {
+    expect(await listConversations(m(), b.tenantId, contactId)).toEqual([]);
+    expect(await listConversations(m(), b.tenantId, nth(a.contactIds, 0))).toEqual([]);
+    expect(await getConversationState(m(), b.tenantId, a.phoneNumberId, nth(a.contactIds, 0))).toBeNull();
+    expect(await getConversationState(m(), a.tenantId, a.phoneNumberId, nth(a.contactIds, 0))).not.toBeNull();
+  });
+
+  it("refuses a conversation or a window on another tenant's number or contact", async () => {
+    await expect(recordConversation(m(), a.tenantId, conversation({ phoneNumberId: b.phoneNumberId }))).rejects.toMatchObject(mismatch);
+    await expect(recordConversation(m(), a.tenantId, conversation({ contactId: nth(b.contactIds, 0) }))).rejects.toMatchObject(mismatch);
+    const state = {
+      phoneNumberId: b.phoneNumberId, contactId: nth(b.contactIds, 0), lastInboundAt: new Date('2030-01-01T00:00:00Z'),
+      closedByMetaAt: null, entryPoint: null, reEngagementSentAt: null, updatedAt: new Date(),
+    };
+    await expect(saveConversationState(m(), a.tenantId, state)).rejects.toMatchObject(mismatch);
+    expect(await getConversationState(m(), b.tenantId, b.phoneNumberId, nth(b.contactIds, 0))).toMatchObject({
+      tenantId: b.tenantId, lastInboundAt: new Date('2026-01-02T00:00:00Z'),
+    });
+    expect(await listConversations(m(), b.tenantId, nth(b.contactIds, 0))).toHaveLength(1);
+  });
+});
