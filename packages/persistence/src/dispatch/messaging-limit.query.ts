@@ -3,7 +3,11 @@ import type { Db } from '../data-source/db';
 export interface LimitUsage {
   /** Unique contacts sent a business-initiated (template) message in the moving 24 h. */
   readonly uniqueRecipients: number;
-  /** When the oldest of them leaves the 24 h. */
+  /**
+   * When the one of them who leaves the 24 h first was last sent a message (it leaves a day
+   * later): a contact stays counted until its latest message leaves, so this is the earliest of
+   * the counted contacts' latest messages, not their earliest message.
+   */
   readonly oldestAt: Date | null;
   /** Those of the asked contacts who are already counted. */
   readonly countedContactIds: ReadonlySet<string>;
@@ -20,7 +24,7 @@ export async function loadLimitUsage(db: Db, tenantId: string, phoneNumberId: st
                    AND m.direction = 'OUTBOUND' AND m.type = 'template' AND m.created_at > $3
                    AND m.status NOT IN ('REJECTED', 'DEFERRED', 'FAILED')`;
   const [usage] = await db.query<{ recipients: string; oldest: Date | null }[]>(
-    `SELECT count(DISTINCT m.contact_id) AS recipients, min(m.created_at) AS oldest ${counted}`,
+    `SELECT count(*) AS recipients, min(c.last_at) AS oldest FROM (SELECT m.contact_id, max(m.created_at) AS last_at ${counted} GROUP BY m.contact_id) c`,
     [tenantId, phoneNumberId, since],
   );
   const rows = contactIds.length === 0 ? [] : await db.query<{ contact_id: string }[]>(

@@ -11,8 +11,8 @@ export async function resolveTenantRefs(db: Db, refs: readonly string[]): Promis
   const found = new Map<string, string>();
   for (const row of rows) {
     if (unique.includes(row.slug)) found.set(row.slug, row.id);
-    const byId = unique.find((ref) => ref.toLowerCase() === row.id);
-    if (byId !== undefined) found.set(byId, row.id);
+    // Every spelling of the id given (ids are case-insensitive): each command is looked up by its own.
+    for (const ref of ids) if (ref.toLowerCase() === row.id) found.set(ref, row.id);
   }
   return found;
 }
