@@ -7,7 +7,7 @@ describe('loadWebhookIngestConfig', () => {
   it('applies defaults above Meta’s 3 MB payload limit', () => {
     expect(loadWebhookIngestConfig(minimal)).toEqual({
       port: 8081, host: '0.0.0.0', path: '/webhook', appSecrets: ['secret-one'], verifyToken: 'verify-token',
-      bodyLimitBytes: 4 * 1024 * 1024, publishTimeoutMs: 15_000, publishConcurrency: 4, kafkaBrokers: ['kafka:9092'], logLevel: 'info',
+      bodyLimitBytes: 4 * 1024 * 1024, publishTimeoutMs: 15_000, publishConcurrency: 1, kafkaBrokers: ['kafka:9092'], logLevel: 'info',
     });
   });
 

@@ -13,8 +13,8 @@ const environment = z.object({
   WEBHOOK_BODY_LIMIT_BYTES: envInteger(4 * 1024 * 1024, { min: META_MAX_PAYLOAD_BYTES, max: 15 * 1024 * 1024 }),
   /** After this, the call is answered 503 (Meta retries) even if Kafka may still acknowledge later. */
   WEBHOOK_PUBLISH_TIMEOUT_MS: envInteger(15_000, { min: 100 }),
-  /** Combined Kafka publishes in flight; Meta orders nothing across calls, so several may overlap. */
-  WEBHOOK_PUBLISH_CONCURRENCY: envInteger(4, { min: 1, max: 64 }),
+  /** Combined Kafka publishes in flight (Meta orders nothing across calls, so several may overlap; 1 measured fastest). */
+  WEBHOOK_PUBLISH_CONCURRENCY: envInteger(1, { min: 1, max: 64 }),
   /** Required when the service runs on its own (`main.ts`); the single-process platform passes its bus. */
   KAFKA_BROKERS: envList(hostPort).default([]),
   LOG_LEVEL: envLogLevel,

@@ -32,7 +32,7 @@ async function startIngest(brokers: string[]): Promise<string> {
   const bus = createKafkaBus({ brokers, logLevel: 'nothing' });
   const ingest = createWebhookIngest({
     settings: { path: '/webhook', verifyToken: 'bench-verify-token', appSecrets: [BENCH_SECRET], bodyLimitBytes: 4 * 1024 * 1024, publishTimeoutMs: 15_000 },
-    publish: coalescePublishes((messages) => bus.publish(messages), { concurrency: Number(process.env['BENCH_PUBLISH_CONCURRENCY'] ?? 4) }),
+    publish: coalescePublishes((messages) => bus.publish(messages), { concurrency: Number(process.env['BENCH_PUBLISH_CONCURRENCY'] ?? 1) }),
     ready: () => Promise.resolve(),
     logger: createLogger({ service: 'webhook-ingest', level: 'warn' }),
   });
