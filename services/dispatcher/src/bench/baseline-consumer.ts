@@ -64,7 +64,7 @@ async function main(): Promise<void> {
 
   answerParent({
     count: ({ run }) => ({ ...(runs.get(String(run)) ?? { answered: 0, failed: 0, lastAt: 0 }), firstError }),
-    rss: () => ({ peakRssBytes: peakRssBytes('self') }),
+    rss: () => ({ peakRssBytes: peakRssBytes('self'), memory: process.memoryUsage() }),
   });
   process.once('SIGTERM', () => {
     void (async () => {
