@@ -46,6 +46,12 @@ export interface SubscribeOptions {
   readonly redeliveryBackoff?: RedeliveryBackoff;
   /** Told about each failed handler run before its redelivery (the bus itself never drops the error). */
   readonly onHandlerError?: (error: unknown, batch: MessageBatch) => void;
+  /**
+   * Kafka: how many partitions' batches the handler may be running at once (kafkajs
+   * `partitionsConsumedConcurrently`; default the bus's consumer setting, 1). The embedded bus
+   * always runs its partitions side by side.
+   */
+  readonly concurrentPartitions?: number;
 }
 
 export interface Subscription {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import type { BusMessage } from './bus';
-import { coalescePublishes } from './coalescing-publisher';
+import { coalesceBatches, coalescePublishes } from './coalescing-publisher';
 
 const message = (key: string, n: number): BusMessage => ({ topic: 't', key, value: Buffer.from(String(n)), headers: {} });
 
@@ -108,5 +108,27 @@ describe('coalescePublishes', () => {
     gate.release(0);
     gate.release(2);
     await expect(Promise.all(calls)).resolves.toHaveLength(4);
+  });
+});
+
+describe('coalesceBatches', () => {
+  it('hands concurrent callers\' items to one run of any work, each caller settling with its run', async () => {
+    const runs: number[][] = [];
+    let release: () => void = () => undefined;
+    const work = coalesceBatches<number>((items) => {
+      runs.push([...items]);
+      return runs.length === 1 ? new Promise<void>((resolve) => (release = resolve)) : Promise.resolve();
+    });
+    const settled: string[] = [];
+    const first = work([1]).then(() => settled.push('first'));
+    const second = work([2, 3]).then(() => settled.push('second'));
+    const third = work([4]).then(() => settled.push('third'));
+    await tick();
+    expect(runs).toEqual([[1]]);
+    expect(settled).toEqual([]);
+    release();
+    await Promise.all([first, second, third]);
+    expect(runs).toEqual([[1], [2, 3, 4]]);
+    expect(settled).toEqual(['first', 'second', 'third']);
   });
 });

@@ -2,8 +2,11 @@ import type { BusMessage } from './bus';
 
 export type Publish = (messages: readonly BusMessage[]) => Promise<void>;
 
+/** Work on a batch of items, settling when all of them are done. */
+export type BatchWork<T> = (items: readonly T[]) => Promise<void>;
+
 export interface CoalescingOptions {
-  /** Largest combined publish; a single caller's larger batch still goes out whole (default 2,000). */
+  /** Largest combined batch; a single caller's larger batch still goes whole (default 2,000). */
   readonly maxMessages?: number;
   /**
    * Combined publishes in flight at once (default 1). More overlap the wait for acknowledgements
@@ -13,8 +16,8 @@ export interface CoalescingOptions {
   readonly concurrency?: number;
 }
 
-interface Waiting {
-  readonly messages: readonly BusMessage[];
+interface Waiting<T> {
+  readonly messages: readonly T[];
   readonly resolve: () => void;
   readonly reject: (error: unknown) => void;
 }
@@ -25,15 +28,23 @@ interface Waiting {
  * settles with the publish that carried its messages; with `concurrency` 1, order across
  * callers is kept.
  */
-export function coalescePublishes(publish: Publish, { maxMessages = 2_000, concurrency = 1 }: CoalescingOptions = {}): Publish {
-  const queue: Waiting[] = [];
+export function coalescePublishes(publish: Publish, options: CoalescingOptions = {}): Publish {
+  return coalesceBatches(publish, options);
+}
+
+/**
+ * `coalescePublishes` for any batch work: concurrent callers' items are handed to `work`
+ * together, each caller settling with the run that carried its items.
+ */
+export function coalesceBatches<T>(work: BatchWork<T>, { maxMessages = 2_000, concurrency = 1 }: CoalescingOptions = {}): BatchWork<T> {
+  const queue: Waiting<T>[] = [];
   let sending = 0;
 
-  const takeBatch = (): Waiting[] => {
-    const batch: Waiting[] = [];
+  const takeBatch = (): Waiting<T>[] => {
+    const batch: Waiting<T>[] = [];
     let count = 0;
     while (queue.length > 0) {
-      const next = queue[0] as Waiting;
+      const next = queue[0] as Waiting<T>;
       if (batch.length > 0 && count + next.messages.length > maxMessages) break;
       batch.push(next);
       count += next.messages.length;
@@ -47,7 +58,7 @@ export function coalescePublishes(publish: Publish, { maxMessages = 2_000, concu
     while (queue.length > 0) {
       const batch = takeBatch();
       try {
-        await publish(batch.flatMap((waiting) => waiting.messages));
+        await work(batch.flatMap((waiting) => waiting.messages));
         for (const waiting of batch) waiting.resolve();
       } catch (error) {
         for (const waiting of batch) waiting.reject(error);

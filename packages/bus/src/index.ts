@@ -7,5 +7,5 @@ export { createEmbeddedBus, type EmbeddedBusOptions } from './embedded/embedded-
 export type { EmbeddedLog, PartitionedMessage } from './embedded/embedded-log';
 export { createMemoryLog, type MemoryLogOptions } from './embedded/memory-log';
 export { partitionForKey } from './embedded/partition-for-key';
-export { coalescePublishes, type CoalescingOptions, type Publish } from './coalescing-publisher';
+export { coalesceBatches, coalescePublishes, type BatchWork, type CoalescingOptions, type Publish } from './coalescing-publisher';
 export { createKafkaReadinessProbe, type KafkaReadinessProbe } from './kafka/kafka-readiness';

@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { Bus, Subscription } from '@recado/bus';
+import { coalesceBatches, type Bus, type ReceivedMessage, type Subscription } from '@recado/bus';
 import { TOPICS } from '@recado/contracts';
 import { runOutboxRelay, type KeyRing } from '@recado/persistence';
 import type { Logger } from '@recado/service-kit';
@@ -9,12 +9,15 @@ import { createDispatcherMetrics } from './dispatcher-metrics';
 import { dispatchBatch } from './send/dispatch-batch';
 import { failInDoubtOnce, runHeldSendsOnce } from './send/held-sends';
 import { MetaClients } from './send/meta-clients';
+import { serialTurns } from './send/serial-turns';
 import type { SendPathDeps, SendPathSettings } from './send/send-path-deps';
 
 export interface DispatcherSettings extends SendPathSettings {
   readonly meta: { readonly baseUrl: string; readonly graphApiVersion: string; readonly poolSize: number; readonly requestTimeoutMs: number; readonly fallbackAccessToken: string | undefined };
   readonly keyRing: KeyRing;
   readonly maxBatchSize: number;
+  /** Partitions whose batches are taken at once; they are decided and sent together, as one round. */
+  readonly concurrentPartitions: number;
   /** How often the schedule of held-back sends is looked at. */
   readonly heldSendsIntervalMs: number;
   /** Intents older than this without Meta's answer are failed as in doubt. */
@@ -58,10 +61,14 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     metrics: createDispatcherMetrics(options.registry),
     now: options.now ?? (() => new Date()),
     jitter: options.jitter ?? Math.random,
+    takeDecisionTurn: serialTurns(),
   };
   const abort = new AbortController();
   const loops: Promise<void>[] = [];
   let subscription: Subscription | undefined;
+  // Batches of several partitions, taken at once, make one round: fewer, larger bulk queries at a
+  // low rate. Two rounds in flight: one decides while the other sends.
+  const dispatchRound = coalesceBatches<ReceivedMessage>((records) => dispatchBatch(records, bus, deps), { maxMessages: settings.maxBatchSize, concurrency: 2 });
 
   return {
     start: async () => {
@@ -69,7 +76,8 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
         group: settings.group,
         topics: [TOPICS.sendCommands],
         maxBatchSize: settings.maxBatchSize,
-        handler: (batch) => dispatchBatch(batch.messages, bus, deps),
+        concurrentPartitions: settings.concurrentPartitions,
+        handler: (batch) => dispatchRound(batch.messages),
         onHandlerError: (error, batch) => logger.error('send-command batch failed; it will be redelivered', { error: error instanceof Error ? error.stack : String(error), partition: batch.partition, attempt: batch.attempt }),
       });
       loops.push(

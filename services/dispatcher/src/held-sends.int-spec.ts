@@ -77,7 +77,7 @@ describe('dispatcher: held-back sends, retries and Meta errors', () => {
     const contactId = await welcomeContact(rig, to);
     const lost = command(rig.seeded, to, textContent('perdida'));
     await persistence.insertMessages(rig.dataSource.manager, rig.seeded.tenantId, [{ commandId: lost.commandId, phoneNumberId: rig.seeded.phoneId, contactId, direction: 'OUTBOUND', type: 'text', content: lost.content as never, decision: 'ALLOW', status: 'PENDING' }]);
-    expect(await persistence.startMetaCall(rig.dataSource.manager, rig.seeded.tenantId, lost.commandId, new Date(Date.now() - 60_000))).toBe(true);
+    expect(await persistence.startMetaCalls(rig.dataSource.manager, rig.seeded.tenantId, [lost.commandId], new Date(Date.now() - 60_000))).toEqual(new Set([lost.commandId]));
     await rig.waitFor('the in-doubt failure', () => rig.outcomesOf(lost.commandId).length > 0, 20_000);
     expect(rig.outcomesOf(lost.commandId)).toEqual([expect.objectContaining({ outcome: 'failed', reasonCode: 'SEND_IN_DOUBT', tenantId: rig.seeded.tenantSlug })]);
     expect(await statusOf(lost.commandId)).toBe('FAILED');

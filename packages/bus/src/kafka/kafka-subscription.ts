@@ -86,7 +86,7 @@ export class KafkaSubscription implements Subscription {
     await consumer.run({
       autoCommit: false,
       eachBatchAutoResolve: false,
-      partitionsConsumedConcurrently: config.partitionsConsumedConcurrently,
+      partitionsConsumedConcurrently: this.options.concurrentPartitions ?? config.partitionsConsumedConcurrently,
       eachBatch: kafkaBatchRunner({
         handler: this.options.handler,
         maxBatchSize: this.options.maxBatchSize,

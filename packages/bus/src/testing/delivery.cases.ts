@@ -88,3 +88,32 @@ export async function pausesAndResumes(bus: Bus): Promise<void> {
   expect(recorder.handled).toHaveLength(20);
   for (const seqs of recorder.perKey().values()) expect(seqs).toEqual(ascending(10));
 }
+
+export async function runsPartitionsSideBySide(bus: Bus): Promise<void> {
+  const topic = testName('side-by-side');
+  await bus.publish(numbered(topic, 16, 10));
+  const recorder = new Recorder();
+  let running = 0;
+  let peak = 0;
+  const subscription = await bus.subscribe({
+    group: testName('side-by-side'),
+    topics: [topic],
+    maxBatchSize: 5,
+    concurrentPartitions: 4,
+    handler: async (batch) => {
+      running += 1;
+      peak = Math.max(peak, running);
+      recorder.seen(batch);
+      await sleep(50);
+      recorder.succeeded(batch);
+      running -= 1;
+    },
+  });
+  await waitFor('160 messages', () => recorder.handled.length >= 160);
+  await subscription.stop();
+
+  expect(peak).toBeGreaterThan(1);
+  expect(peak).toBeLessThanOrEqual(4);
+  expect(recorder.handled).toHaveLength(160);
+  for (const seqs of recorder.perKey().values()) expect(seqs).toEqual(ascending(10));
+}

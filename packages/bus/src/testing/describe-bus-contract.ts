@@ -1,5 +1,5 @@
 import type { Bus } from '../bus';
-import { deliversEachKeyInOrder, pausesAndResumes, redeliversAFailedBatch } from './delivery.cases';
+import { deliversEachKeyInOrder, pausesAndResumes, redeliversAFailedBatch, runsPartitionsSideBySide } from './delivery.cases';
 import { keepsAFailingBatchForTheNextMember, resumesAfterTheLastCommit, sharesWorkBetweenMembers, stopFinishesTheRunningBatch } from './group.cases';
 
 // Concurrent cases do not get jest's configured testTimeout.
@@ -35,6 +35,7 @@ export function describeBusContract(name: string, makeBus: () => Promise<BusUnde
     it.concurrent('delivers each key in publish order, every message once, in batches of at most maxBatchSize', () => deliversEachKeyInOrder(bus()), CASE_TIMEOUT_MS);
     it.concurrent('redelivers a failed batch, same messages in the same order, until the handler succeeds', () => redeliversAFailedBatch(bus()), CASE_TIMEOUT_MS);
     it.concurrent('pause stops delivery and resume continues it', () => pausesAndResumes(bus()), CASE_TIMEOUT_MS);
+    it.concurrent('runs several partitions\' batches at once when asked, each key still in order', () => runsPartitionsSideBySide(bus()), CASE_TIMEOUT_MS);
     it.concurrent('a new member resumes after the last committed message: nothing lost, nothing repeated', () => resumesAfterTheLastCommit(bus()), CASE_TIMEOUT_MS);
     it.concurrent('a batch still failing when its member stops goes to the next member', () => keepsAFailingBatchForTheNextMember(bus()), CASE_TIMEOUT_MS);
     it.concurrent('two members of a group share the partitions, every message once', () => sharesWorkBetweenMembers(bus()), CASE_TIMEOUT_MS);

@@ -38,20 +38,25 @@ export interface DispatchFacts {
 
 /**
  * Loads everything `decide()` needs for a batch of one tenant's commands in seven queries,
- * whatever the batch size. Contacts not found are simply absent (new contacts).
+ * whatever the batch size, run side by side in two rounds (on a pool, over several
+ * connections). Contacts not found are simply absent (new contacts).
  */
 export async function loadDispatchFacts(db: Db, tenantId: string, requests: readonly FactRequest[], recentSince: Date): Promise<DispatchFacts> {
-  const phoneNumbers = await loadPhoneNumbers(db, tenantId, unique(requests.map((r) => r.metaPhoneNumberId)));
-  const contacts = await loadContacts(db, tenantId, {
-    waIds: unique(requests.flatMap((r) => (r.waId ? [r.waId] : []))),
-    businessScopedUserIds: unique(requests.flatMap((r) => (r.businessScopedUserId ? [r.businessScopedUserId] : []))),
-  });
-  const consent = await loadCurrentConsent(db, tenantId, unique([...contacts.values()].map((contact) => contact.id)));
+  const [phoneNumbers, contacts, existingCommands] = await Promise.all([
+    loadPhoneNumbers(db, tenantId, unique(requests.map((r) => r.metaPhoneNumberId))),
+    loadContacts(db, tenantId, {
+      waIds: unique(requests.flatMap((r) => (r.waId ? [r.waId] : []))),
+      businessScopedUserIds: unique(requests.flatMap((r) => (r.businessScopedUserId ? [r.businessScopedUserId] : []))),
+    }),
+    loadExistingCommands(db, tenantId, requests.map((r) => r.commandId)),
+  ]);
   const pairs = pairsOf(requests, phoneNumbers, contacts);
-  const conversationStates = await loadConversationStates(db, tenantId, pairs);
-  const templates = await loadTemplates(db, tenantId, wantedTemplates(requests, phoneNumbers), unique([...phoneNumbers.values()].map((p) => p.wabaId)));
-  const recent = await loadRecentSends(db, tenantId, pairs, recentSince);
-  const existingCommands = await loadExistingCommands(db, tenantId, requests.map((r) => r.commandId));
+  const [consent, conversationStates, templates, recent] = await Promise.all([
+    loadCurrentConsent(db, tenantId, unique([...contacts.values()].map((contact) => contact.id))),
+    loadConversationStates(db, tenantId, pairs),
+    loadTemplates(db, tenantId, wantedTemplates(requests, phoneNumbers), unique([...phoneNumbers.values()].map((p) => p.wabaId))),
+    loadRecentSends(db, tenantId, pairs, recentSince),
+  ]);
   return {
     phoneNumbers,
     contacts,

@@ -4,7 +4,7 @@ import * as dispatch from './index';
 const COVERED = {
   'scheduled-send.int-spec.ts': ['scheduleSends', 'pairsWithScheduledSends', 'claimDueSends', 'releaseScheduledSend', 'rescheduleSend'],
   'throughput-bucket.int-spec.ts': ['takeThroughputTokens'],
-  'send-transitions.int-spec.ts': ['claimDeferredSend', 'redecideDeferredSend', 'returnSendToSchedule', 'startMetaCall', 'failInDoubtSends', 'recordMetaAcceptance'],
+  'send-transitions.int-spec.ts': ['claimDeferredSend', 'redecideDeferredSend', 'returnSendToSchedule', 'startMetaCalls', 'failInDoubtSends', 'recordMetaAcceptances'],
   'messaging-limit.int-spec.ts': ['loadLimitUsage'],
   'follow-up.int-spec.ts': ['haltPhoneNumber', 'markTemplateStatusFromError'],
   'tenant-lookup.int-spec.ts': ['resolveTenantRefs'],

@@ -2,7 +2,7 @@ import { openMigratedPostgres, type MigratedDatabase } from '../test/migrated-da
 import { nth, present } from '../test/nth';
 import { seedTenant, type SeededTenant } from '../test/seed';
 import {
-  claimDeferredSend, failInDoubtSends, recordMetaAcceptance, redecideDeferredSend, returnSendToSchedule, startMetaCall,
+  claimDeferredSend, failInDoubtSends, recordMetaAcceptances, redecideDeferredSend, returnSendToSchedule, startMetaCalls,
 } from './send-transitions';
 
 const CALL_AT = new Date('2026-05-01T10:00:00Z');
@@ -81,7 +81,7 @@ describe('send transitions', () => {
     it('claims a PENDING send whose call never started, but not once its call has started', async () => {
       const id = await insertSend(a, 'claim-pending', { status: 'PENDING' });
       expect(await claimDeferredSend(m(), a.tenantId, 'claim-pending')).toBe(id);
-      expect(await startMetaCall(m(), a.tenantId, 'claim-pending', CALL_AT)).toBe(true);
+      expect(await startMetaCalls(m(), a.tenantId, ['claim-pending'], CALL_AT)).toEqual(new Set(['claim-pending']));
       expect(await claimDeferredSend(m(), a.tenantId, 'claim-pending')).toBeNull();
       expect(await read(a, 'claim-pending')).toMatchObject({ status: 'PENDING', meta_call_started_at: CALL_AT });
     });
@@ -130,7 +130,7 @@ describe('send transitions', () => {
       expect(await read(b, 'return')).toEqual(bBefore);
       expect(await returnSendToSchedule(m(), a.tenantId, 'return', 'AGAIN')).toBe(false);
       expect(await claimDeferredSend(m(), a.tenantId, 'return')).toBe(aId);
-      expect(await startMetaCall(m(), a.tenantId, 'return', CALL_AT)).toBe(true);
+      expect(await startMetaCalls(m(), a.tenantId, ['return'], CALL_AT)).toEqual(new Set(['return']));
     });
 
     it('never returns a send Meta took, nor another tenant\'s', async () => {
@@ -145,23 +145,25 @@ describe('send transitions', () => {
     });
   });
 
-  describe('startMetaCall', () => {
-    it('starts the call once', async () => {
+  describe('startMetaCalls', () => {
+    it('starts each call once', async () => {
       const { bBefore } = await inBoth('start', { status: 'PENDING' });
-      expect(await startMetaCall(m(), a.tenantId, 'start', CALL_AT)).toBe(true);
+      await insertSend(a, 'start-2', { status: 'PENDING' });
+      expect(await startMetaCalls(m(), a.tenantId, ['start', 'start-2'], CALL_AT)).toEqual(new Set(['start', 'start-2']));
       expect((await read(a, 'start'))?.meta_call_started_at).toEqual(CALL_AT);
-      expect(await startMetaCall(m(), a.tenantId, 'start', new Date(CALL_AT.getTime() + 1_000))).toBe(false);
+      expect(await startMetaCalls(m(), a.tenantId, ['start'], new Date(CALL_AT.getTime() + 1_000))).toEqual(new Set());
       expect((await read(a, 'start'))?.meta_call_started_at).toEqual(CALL_AT);
       expect(await read(b, 'start')).toEqual(bBefore);
+      expect(await startMetaCalls(m(), a.tenantId, [], CALL_AT)).toEqual(new Set());
     });
 
-    it('starts no call for a send that is not PENDING, has a wamid, or is another tenant\'s', async () => {
+    it('starts no call for a send that is not PENDING, has a wamid, or is another tenant\'s, and still starts the others', async () => {
       await insertSend(a, 'start-deferred', { status: 'DEFERRED', decision: 'DEFER', reasonCode: 'QUIET_HOURS' });
       await insertSend(a, 'start-wamid', { status: 'PENDING', wamid: 'wamid.start-wamid' });
       await insertSend(b, 'start-only-b', { status: 'PENDING' });
-      for (const commandId of ['start-deferred', 'start-wamid', 'start-only-b', 'start-unknown']) {
-        expect(await startMetaCall(m(), a.tenantId, commandId, CALL_AT)).toBe(false);
-      }
+      await insertSend(a, 'start-fine', { status: 'PENDING' });
+      const started = await startMetaCalls(m(), a.tenantId, ['start-deferred', 'start-wamid', 'start-only-b', 'start-unknown', 'start-fine'], CALL_AT);
+      expect(started).toEqual(new Set(['start-fine']));
       expect((await read(a, 'start-deferred'))?.meta_call_started_at).toBeNull();
       expect((await read(a, 'start-wamid'))?.meta_call_started_at).toBeNull();
       expect((await read(b, 'start-only-b'))?.meta_call_started_at).toBeNull();
@@ -195,34 +197,32 @@ describe('send transitions', () => {
     });
   });
 
-  describe('recordMetaAcceptance', () => {
-    it('records the wamid and ACCEPTED for a PENDING send', async () => {
-      const { bBefore } = await inBoth('accept', { status: 'PENDING', callStartedAt: CALL_AT });
-      expect(await recordMetaAcceptance(m(), a.tenantId, 'accept', { wamid: 'wamid.accept', held: false, at: ACCEPTED_AT })).toBe(true);
-      expect(await read(a, 'accept')).toMatchObject({ status: 'ACCEPTED', wamid: 'wamid.accept', accepted_at: ACCEPTED_AT, held_at: null });
-      expect(await read(b, 'accept')).toEqual(bBefore);
-    });
+  describe('recordMetaAcceptances', () => {
+    const accept = (commandId: string, held = false, wamid = `wamid.${commandId}`) => ({ commandId, wamid, held, at: ACCEPTED_AT });
 
-    it('records HELD for a paced template', async () => {
+    it('records the wamid and ACCEPTED for a PENDING send, HELD for a paced template, in one call', async () => {
+      const { bBefore } = await inBoth('accept', { status: 'PENDING', callStartedAt: CALL_AT });
       await insertSend(a, 'accept-held', { status: 'PENDING', callStartedAt: CALL_AT });
-      expect(await recordMetaAcceptance(m(), a.tenantId, 'accept-held', { wamid: 'wamid.accept-held', held: true, at: ACCEPTED_AT })).toBe(true);
+      expect(await recordMetaAcceptances(m(), a.tenantId, [accept('accept'), accept('accept-held', true)])).toEqual(new Set(['accept', 'accept-held']));
+      expect(await read(a, 'accept')).toMatchObject({ status: 'ACCEPTED', wamid: 'wamid.accept', accepted_at: ACCEPTED_AT, held_at: null });
       expect(await read(a, 'accept-held')).toMatchObject({ status: 'HELD', wamid: 'wamid.accept-held', held_at: ACCEPTED_AT, accepted_at: null });
+      expect(await read(b, 'accept')).toEqual(bBefore);
+      expect(await recordMetaAcceptances(m(), a.tenantId, [])).toEqual(new Set());
     });
 
     it('never moves back a send a status webhook already moved, but fills its missing wamid', async () => {
       await insertSend(a, 'accept-sent', { status: 'SENT', callStartedAt: CALL_AT });
       await insertSend(a, 'accept-delivered', { status: 'DELIVERED', wamid: 'wamid.accept-delivered', callStartedAt: CALL_AT });
-      expect(await recordMetaAcceptance(m(), a.tenantId, 'accept-sent', { wamid: 'wamid.accept-sent', held: false, at: ACCEPTED_AT })).toBe(true);
+      const recorded = await recordMetaAcceptances(m(), a.tenantId, [accept('accept-sent'), accept('accept-delivered', true, 'wamid.accept-other')]);
+      expect(recorded).toEqual(new Set(['accept-sent', 'accept-delivered']));
       expect(await read(a, 'accept-sent')).toMatchObject({ status: 'SENT', wamid: 'wamid.accept-sent' });
-      expect(await recordMetaAcceptance(m(), a.tenantId, 'accept-delivered', { wamid: 'wamid.accept-other', held: true, at: ACCEPTED_AT })).toBe(true);
       expect(await read(a, 'accept-delivered')).toMatchObject({ status: 'DELIVERED', wamid: 'wamid.accept-delivered' });
     });
 
     it('records nothing for another tenant\'s send or an unknown command', async () => {
       await insertSend(b, 'accept-only-b', { status: 'PENDING', callStartedAt: CALL_AT });
       const bBefore = await read(b, 'accept-only-b');
-      expect(await recordMetaAcceptance(m(), a.tenantId, 'accept-only-b', { wamid: 'wamid.accept-only-b', held: false, at: ACCEPTED_AT })).toBe(false);
-      expect(await recordMetaAcceptance(m(), a.tenantId, 'accept-unknown', { wamid: 'wamid.accept-unknown', held: false, at: ACCEPTED_AT })).toBe(false);
+      expect(await recordMetaAcceptances(m(), a.tenantId, [accept('accept-only-b'), accept('accept-unknown')])).toEqual(new Set());
       expect(await read(b, 'accept-only-b')).toEqual(bBefore);
     });
   });

@@ -43,16 +43,18 @@ export async function returnSendToSchedule(db: Db, tenantId: string, commandId: 
 }
 
 /**
- * Marks the Cloud API call of a send as started, once: the caller calls Meta only when this
- * returns true, so two dispatchers (or a redelivery) can never both call for one command.
+ * Marks the Cloud API calls of sends as started, once each: the caller calls Meta only for the
+ * command ids returned, so two dispatchers (or a redelivery) can never both call for one command.
  */
-export async function startMetaCall(db: Db, tenantId: string, commandId: string, at: Date): Promise<boolean> {
-  const rows = returnedRows<{ id: string }>(await db.query(
+export async function startMetaCalls(db: Db, tenantId: string, commandIds: readonly string[], at: Date): Promise<Set<string>> {
+  if (commandIds.length === 0) return new Set();
+  const rows = returnedRows<{ command_id: string }>(await db.query(
     `UPDATE messages SET meta_call_started_at = $3
-     WHERE tenant_id = $1 AND command_id = $2 AND status = 'PENDING' AND wamid IS NULL AND meta_call_started_at IS NULL RETURNING id`,
-    [tenantId, commandId, at],
+     WHERE tenant_id = $1 AND command_id = ANY($2::text[]) AND status = 'PENDING' AND wamid IS NULL AND meta_call_started_at IS NULL
+     RETURNING command_id`,
+    [tenantId, [...commandIds], at],
   ));
-  return rows.length > 0;
+  return new Set(rows.map((row) => row.command_id));
 }
 
 /**
@@ -70,18 +72,35 @@ export async function failInDoubtSends(db: Db, before: Date, reasonCode: string,
   return rows.map((row) => ({ tenantId: row.tenant_id, messageId: row.id, commandId: row.command_id, createdAt: new Date(row.created_at) }));
 }
 
+export interface MetaAcceptance {
+  readonly commandId: string;
+  readonly wamid: string;
+  /** Meta paces the template (`held_for_quality_assessment`): HELD rather than ACCEPTED. */
+  readonly held: boolean;
+  readonly at: Date;
+}
+
 /**
- * Meta accepted the send: its wamid, and ACCEPTED (or HELD for a paced template) unless a status
- * webhook already moved the row further (the projector may get there first).
+ * Meta accepted the sends: their wamids, and ACCEPTED (or HELD for a paced template) unless a
+ * status webhook already moved a row further (the projector may get there first). Returns the
+ * command ids recorded.
  */
-export async function recordMetaAcceptance(db: Db, tenantId: string, commandId: string, acceptance: { wamid: string; held: boolean; at: Date }): Promise<boolean> {
-  const rows = returnedRows<{ id: string }>(await db.query(
-    `UPDATE messages SET wamid = COALESCE(wamid, $3),
-       status = CASE WHEN status = 'PENDING' THEN $4 ELSE status END,
-       accepted_at = CASE WHEN $4 = 'ACCEPTED' THEN COALESCE(accepted_at, $5) ELSE accepted_at END,
-       held_at = CASE WHEN $4 = 'HELD' THEN COALESCE(held_at, $5) ELSE held_at END
-     WHERE tenant_id = $1 AND command_id = $2 RETURNING id`,
-    [tenantId, commandId, acceptance.wamid, acceptance.held ? 'HELD' : 'ACCEPTED', acceptance.at],
+export async function recordMetaAcceptances(db: Db, tenantId: string, acceptances: readonly MetaAcceptance[]): Promise<Set<string>> {
+  if (acceptances.length === 0) return new Set();
+  const rows = returnedRows<{ command_id: string }>(await db.query(
+    `UPDATE messages m SET wamid = COALESCE(m.wamid, a.wamid),
+       status = CASE WHEN m.status = 'PENDING' THEN a.status ELSE m.status END,
+       accepted_at = CASE WHEN a.status = 'ACCEPTED' THEN COALESCE(m.accepted_at, a.at) ELSE m.accepted_at END,
+       held_at = CASE WHEN a.status = 'HELD' THEN COALESCE(m.held_at, a.at) ELSE m.held_at END
+     FROM unnest($2::text[], $3::text[], $4::text[], $5::timestamptz[]) AS a(command_id, wamid, status, at)
+     WHERE m.tenant_id = $1 AND m.command_id = a.command_id RETURNING m.command_id`,
+    [
+      tenantId,
+      acceptances.map((acceptance) => acceptance.commandId),
+      acceptances.map((acceptance) => acceptance.wamid),
+      acceptances.map((acceptance) => (acceptance.held ? 'HELD' : 'ACCEPTED')),
+      acceptances.map((acceptance) => acceptance.at),
+    ],
   ));
-  return rows.length > 0;
+  return new Set(rows.map((row) => row.command_id));
 }

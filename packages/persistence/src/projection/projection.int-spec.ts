@@ -18,8 +18,8 @@ describe.each([['postgres', openMigratedPostgres], ['pglite', openMigratedPglite
 
   beforeAll(async () => {
     database = await open();
-    tenant = await seedTenant(database.dataSource);
-    other = await seedTenant(database.dataSource);
+    tenant = await seedTenant(database.dataSource, { contacts: 5 });
+    other = await seedTenant(database.dataSource, { contacts: 3 });
   });
 
   afterAll(() => database.close());
@@ -92,6 +92,19 @@ describe.each([['postgres', openMigratedPostgres], ['pglite', openMigratedPglite
     expect(state).toMatchObject({ lastInboundAt: null, entryPoint: null, closedByMetaAt: null });
     expect(await getConversationState(database.dataSource.manager, tenant.tenantId, tenant.phoneNumberId, contactId)).not.toBeNull();
     await expect(tx((db) => projection.lockConversationState(db, other.tenantId, tenant.phoneNumberId, contactId))).rejects.toThrow('does not belong');
+  });
+
+  it('locks several conversation states at once, creating the missing ones, one row per pair in (number, contact) order', async () => {
+    const [first, second, third] = [nth(tenant.contactIds, 2), nth(tenant.contactIds, 3), nth(tenant.contactIds, 4)];
+    const pair = (contactId: string) => ({ phoneNumberId: tenant.phoneNumberId, contactId });
+    await tx((db) => projection.lockConversationState(db, tenant.tenantId, tenant.phoneNumberId, second));
+    const states = await tx((db) => projection.lockConversationStates(db, tenant.tenantId, [pair(third), pair(first), pair(second), pair(third)]));
+    expect(states.map((state) => state.contactId)).toEqual([first, second, third].sort());
+    expect(states.every((state) => state.tenantId === tenant.tenantId && state.lastInboundAt === null)).toBe(true);
+    expect(await tx((db) => projection.lockConversationStates(db, tenant.tenantId, []))).toEqual([]);
+    const foreign = nth(other.contactIds, 2);
+    await expect(tx((db) => projection.lockConversationStates(db, tenant.tenantId, [pair(first), pair(foreign)]))).rejects.toThrow('does not belong');
+    expect(await getConversationState(database.dataSource.manager, other.tenantId, tenant.phoneNumberId, foreign)).toBeNull();
   });
 
   it('tells when a template last changed, by kind', async () => {

@@ -1,7 +1,9 @@
 import { openMigratedPostgres, type MigratedDatabase } from '../test/migrated-database';
 import { nth } from '../test/nth';
 import { seedTenant, type SeededTenant } from '../test/seed';
-import { getConversationState, listConversations, recordConversation, saveConversationState, type ConversationInput } from './conversation.repository';
+import { inTransaction } from '../data-source/db';
+import { lockConversationStates } from '../projection/conversation-lock';
+import { getConversationState, listConversations, recordConversation, saveConversationState, saveConversationStates, type ConversationInput, type ConversationStateInput } from './conversation.repository';
 
 const mismatch = { code: 'TENANT_MISMATCH' };
 
@@ -19,7 +21,7 @@ describe('conversations and window state', () => {
 
   beforeAll(async () => {
     db = await openMigratedPostgres();
-    a = await seedTenant(db.dataSource);
+    a = await seedTenant(db.dataSource, { contacts: 8 });
     b = await seedTenant(db.dataSource);
     contactId = nth(a.contactIds, 1);
   });
@@ -63,5 +65,37 @@ describe('conversations and window state', () => {
       tenantId: b.tenantId, lastInboundAt: new Date('2026-01-02T00:00:00Z'),
     });
     expect(await listConversations(m(), b.tenantId, nth(b.contactIds, 0))).toHaveLength(1);
+  });
+
+  it('writes several windows in one call, and none when one belongs to another tenant', async () => {
+    const window = (tenant: SeededTenant, index: number, lastInboundAt: Date): ConversationStateInput => ({
+      phoneNumberId: tenant.phoneNumberId, contactId: nth(tenant.contactIds, index), lastInboundAt, closedByMetaAt: null,
+      entryPoint: { referralAt: '2026-03-01T00:00:00.000Z', openedAt: null }, reEngagementSentAt: null, updatedAt: new Date('2026-03-02T00:00:00Z'),
+    });
+    const inbound = new Date('2026-03-02T00:00:00Z');
+    await saveConversationStates(m(), a.tenantId, [window(a, 2, inbound), window(a, 3, inbound)]);
+    expect(await getConversationState(m(), a.tenantId, a.phoneNumberId, nth(a.contactIds, 2))).toMatchObject({ lastInboundAt: inbound, entryPoint: { referralAt: '2026-03-01T00:00:00.000Z', openedAt: null } });
+    expect(await getConversationState(m(), a.tenantId, a.phoneNumberId, nth(a.contactIds, 3))).toMatchObject({ lastInboundAt: inbound });
+    const later = new Date('2026-03-03T00:00:00Z');
+    const bBefore = await getConversationState(m(), b.tenantId, b.phoneNumberId, nth(b.contactIds, 1));
+    await expect(saveConversationStates(m(), a.tenantId, [window(a, 2, later), window(b, 1, later)])).rejects.toMatchObject(mismatch);
+    expect(await getConversationState(m(), a.tenantId, a.phoneNumberId, nth(a.contactIds, 2))).toMatchObject({ lastInboundAt: inbound });
+    expect(await getConversationState(m(), b.tenantId, b.phoneNumberId, nth(b.contactIds, 1))).toEqual(bBefore);
+    await saveConversationStates(m(), a.tenantId, []);
+  });
+
+  it('lets two writers lock overlapping windows given in opposite orders without a deadlock', async () => {
+    const pairs = [4, 5, 6, 7].map((index) => ({ phoneNumberId: a.phoneNumberId, contactId: nth(a.contactIds, index) }));
+    const order: string[] = [];
+    const writer = (name: string, mine: typeof pairs) => inTransaction(db.dataSource, async (tx) => {
+      await lockConversationStates(tx, a.tenantId, mine);
+      order.push(`${name} locked`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      order.push(`${name} done`);
+    });
+    await Promise.all([writer('first', pairs), writer('second', [...pairs].reverse())]);
+    const winner = order[0]?.startsWith('first') ? 'first' : 'second';
+    const loser = winner === 'first' ? 'second' : 'first';
+    expect(order).toEqual([`${winner} locked`, `${winner} done`, `${loser} locked`, `${loser} done`]);
   });
 });

@@ -10,8 +10,14 @@ export type ConversationStateInput = Omit<ConversationState, 'tenantId'>;
 
 /** Writes the window facts of one (business number, contact) pair. */
 export async function saveConversationState(db: Db, tenantId: string, state: ConversationStateInput): Promise<void> {
-  await assertTenantOwns(db, tenantId, { phoneNumberIds: [state.phoneNumberId], contactIds: [state.contactId] });
-  await db.getRepository(ConversationStateEntity).upsert({ ...state, tenantId }, ['phoneNumberId', 'contactId']);
+  await saveConversationStates(db, tenantId, [state]);
+}
+
+/** Writes the window facts of several pairs in one statement (each pair at most once). */
+export async function saveConversationStates(db: Db, tenantId: string, states: readonly ConversationStateInput[]): Promise<void> {
+  if (states.length === 0) return;
+  await assertTenantOwns(db, tenantId, { phoneNumberIds: states.map((state) => state.phoneNumberId), contactIds: states.map((state) => state.contactId) });
+  await db.getRepository(ConversationStateEntity).upsert(states.map((state) => ({ ...state, tenantId })), ['phoneNumberId', 'contactId']);
 }
 
 export async function getConversationState(db: Db, tenantId: string, phoneNumberId: string, contactId: string): Promise<ConversationState | null> {

@@ -60,6 +60,13 @@ export async function seedTenant(dataSource: DataSource, contacts: number): Prom
        SELECT $2, id, $1, now() - interval '1 hour', now() FROM contacts WHERE tenant_id = $1`,
       [seeded.tenantId, seeded.phoneId],
     );
+    // A platform in steady state has history: a month-old send per contact, older than every window the rules read.
+    await db.query(
+      `INSERT INTO messages (tenant_id, phone_number_id, contact_id, direction, type, template_name, template_language, command_id, decision, status, wamid, accepted_at, sent_at, created_at)
+       SELECT $1, $2, id, 'OUTBOUND', 'template', 'order_update', 'pt_BR', 'history-' || id, 'ALLOW', 'DELIVERED', 'wamid.history-' || id, t, t, t
+       FROM contacts, (SELECT now() - interval '30 days' AS t) AS month_ago WHERE tenant_id = $1`,
+      [seeded.tenantId, seeded.phoneId],
+    );
   });
   await dataSource.query('ANALYZE');
   return seeded;

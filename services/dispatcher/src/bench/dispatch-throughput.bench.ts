@@ -392,7 +392,8 @@ async function main(): Promise<void> {
     if (verified.tp.distinct !== COMMANDS || verified.tp.maxPerId !== 1) problems.push(`the sandbox accepted ${verified.tp.distinct} distinct callback ids of the ${COMMANDS} commands, at most ${verified.tp.maxPerId} per id`);
     if (verified.lat.maxPerId > 1) problems.push(`a fixed-rate command reached the sandbox ${verified.lat.maxPerId} times`);
     if (verified.tp.rejected > 0) problems.push(`the sandbox refused ${verified.tp.rejected} calls: ${JSON.stringify(verified.tp.rejectedByCode)}`);
-    if (late) problems.push(`only ${dispatcher.atRate.produceToMeta.arrived} of the ${RATE_COMMANDS} fixed-rate commands reached Meta within ${RATE_GRACE_MS / 1000} s after the last was produced: the latencies are lower bounds`);
+    // A slow dispatcher is a figure, not a failure; a command lost, refused or sent twice is.
+    if (late) console.error(`note: only ${dispatcher.atRate.produceToMeta.arrived} of the ${RATE_COMMANDS} fixed-rate commands reached Meta within ${RATE_GRACE_MS / 1000} s after the last was produced: the latencies are lower bounds (≥)`);
     if (problems.length > 0) {
       console.error(problems.join('\n'));
       process.exitCode = 1;

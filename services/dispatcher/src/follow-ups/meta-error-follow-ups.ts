@@ -9,7 +9,7 @@ import {
 } from '@recado/domain';
 import { haltPhoneNumber, holdContactMarketing, markContactUndeliverable, markTemplateStatusFromError, type Db, type Message } from '@recado/persistence';
 import { appendToLedger } from '../projector/consent-ledger';
-import { moveConversation } from '../projector/conversation-moves';
+import { moveConversation } from '../conversation/conversation-moves';
 import type { ProjectionContext } from '../projector/projection';
 import type { PhoneRoute } from '../projector/routing';
 

@@ -2,7 +2,7 @@ import type { InboundMessage } from '@recado/contracts';
 import { keywordConsentRecord, matchConsentKeyword } from '@recado/domain';
 import { insertInboundMessage, upsertEventContact, type Db } from '@recado/persistence';
 import { appendToLedger } from './consent-ledger';
-import { moveConversation } from './conversation-moves';
+import { moveConversation } from '../conversation/conversation-moves';
 import { inboundTextOf } from './inbound-text';
 import type { Projection, ProjectionContext } from './projection';
 import { routeByPhoneNumber, type PhoneRoute } from './routing';

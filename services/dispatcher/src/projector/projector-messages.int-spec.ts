@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { TOPICS } from '@recado/contracts';
 import { customerServiceWindowAt, freeEntryPointAt } from '@recado/domain';
 import * as persistence from '@recado/persistence';
-import { toConversationState } from './conversation-rows';
+import { toConversationState } from '../conversation/conversation-rows';
 import { fixtureEvent, newWaId, sentMessage, startProjectorRig, type ProjectorRig } from './test/projector-rig';
 
 const inboundText = (waId: string, body: string, occurredAt: string, wamid = `wamid.${randomUUID()}`) =>

@@ -1,7 +1,7 @@
 import type { MessageStatus as StatusEvent } from '@recado/contracts';
 import { reconcile, type PricingClassification } from '@recado/domain';
 import { getContact, getConversationState, lastInboundBefore, reconcileMessagePrice, recordPricingReconciliation, type Db, type Message } from '@recado/persistence';
-import { toConversationState } from './conversation-rows';
+import { toConversationState } from '../conversation/conversation-rows';
 import { expectedPricing, webhookConversationOf, webhookPricingOf, windowAtSend } from './pricing-facts';
 
 /**

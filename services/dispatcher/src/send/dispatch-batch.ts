@@ -1,23 +1,35 @@
 import type { Bus, ReceivedMessage } from '@recado/bus';
-import { loadDispatchFacts, loadLimitUsage, pairsWithScheduledSends, resolveTenantRefs, upsertContacts, type LimitUsage } from '@recado/persistence';
+import { loadDispatchFacts, loadLimitUsage, pairsWithScheduledSends, resolveTenantRefs, upsertContacts, type Db, type LimitUsage, type PhoneNumberFacts } from '@recado/persistence';
 import { deadLetterFor } from '../dead-letter';
 import { takeCommands, type ReceivedCommand } from './command-intake';
+import { hasUnlimitedMessaging } from './domain-facts';
 import { planCommands, reasonOf, type AllowedPlan, type PlannedCommand } from './plan-commands';
 import { recordDecisions } from './record-decisions';
-import { sendAllowed } from './send-allowed';
+import { sendAllowed, type AllowedSend } from './send-allowed';
 import type { SendPathDeps } from './send-path-deps';
 
 const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
 const DAY_MS = 24 * 60 * 60 * 1000;
+const NOTHING_COUNTED: LimitUsage = { uniqueRecipients: 0, oldestAt: null, countedContactIds: new Set() };
 
 /**
  * One batch of send-command records: bad records to the dead letters, then per tenant gather
  * the facts in bulk, decide, record every decision with its outcome event, and send what is
  * allowed. Resolving commits the batch; throwing redelivers it, and recorded commands are
  * then recognised and not sent again.
+ *
+ * Deciding takes turns with the other batches in flight (each decision sees the ones committed
+ * before it: messaging limits, caps); sending does not, since batches in flight come from
+ * different partitions and so never share a contact.
  */
 export async function dispatchBatch(records: readonly ReceivedMessage[], bus: Bus, deps: SendPathDeps): Promise<void> {
   const stopTimer = deps.metrics.batchSeconds.startTimer();
+  const allowed = await deps.takeDecisionTurn(() => decideBatch(records, bus, deps));
+  await sendAllowed(allowed, deps);
+  stopTimer();
+}
+
+async function decideBatch(records: readonly ReceivedMessage[], bus: Bus, deps: SendPathDeps): Promise<AllowedSend[]> {
   const now = deps.now();
   const { commands, deadLetters } = takeCommands(records, deps.settings.group, now);
   const tenants = await resolveTenantRefs(deps.dataSource.manager, commands.map((received) => received.command.tenantId));
@@ -32,16 +44,18 @@ export async function dispatchBatch(records: readonly ReceivedMessage[], bus: Bu
   }
   deps.metrics.deadLetters.inc(deadLetters.length);
   await bus.publish(deadLetters);
-  for (const [tenantId, tenantCommands] of byTenant) await dispatchTenantCommands(tenantId, tenantCommands, deps, now);
-  stopTimer();
+  const allowed: AllowedSend[] = [];
+  for (const [tenantId, tenantCommands] of byTenant) allowed.push(...(await decideTenantCommands(tenantId, tenantCommands, deps, now)));
+  return allowed;
 }
 
-async function dispatchTenantCommands(tenantId: string, commands: readonly ReceivedCommand[], deps: SendPathDeps, now: Date): Promise<void> {
+async function decideTenantCommands(tenantId: string, commands: readonly ReceivedCommand[], deps: SendPathDeps, now: Date): Promise<AllowedSend[]> {
   const plans = await planTenantCommands(tenantId, commands, deps, now);
   for (const planned of plans) deps.metrics.decisions.inc({ outcome: planned.kind, reason: reasonOf(planned) ?? 'NONE' });
   const created = await deps.dataSource.transaction((db) => recordDecisions(db, tenantId, plans, now));
-  const allowed = plans.filter((planned): planned is AllowedPlan => planned.kind === 'allow' && (created.has(planned.received.command.commandId) || planned.resumed === true));
-  await sendAllowed(allowed.map((planned) => ({ planned, internalTenantId: tenantId, attempt: 1, fromSchedule: false })), deps);
+  return plans
+    .filter((planned): planned is AllowedPlan => planned.kind === 'allow' && (created.has(planned.received.command.commandId) || planned.resumed === true))
+    .map((planned) => ({ planned, internalTenantId: tenantId, attempt: 1, fromSchedule: false }));
 }
 
 /** Gathers one tenant's facts in a fixed number of queries (plus one per business number for limits), then decides. */
@@ -61,14 +75,21 @@ export async function planTenantCommands(tenantId: string, commands: readonly Re
     const contactId = contactIds.get(command.recipient.waId ?? '') ?? facts.contacts.get(command.recipient.userId ?? '')?.id;
     return phone && contactId ? [{ phoneNumberId: phone.id, contactId }] : [];
   });
-  const limitUsage = new Map<string, LimitUsage>();
-  for (const phone of facts.phoneNumbers.values()) {
-    const contacts = pairs.filter((pair) => pair.phoneNumberId === phone.id).map((pair) => pair.contactId);
-    limitUsage.set(phone.id, await loadLimitUsage(db, tenantId, phone.id, new Date(now.getTime() - DAY_MS), contacts));
-  }
   // A command back from the schedule is the head of its contact's queue, and its own row exists.
-  const heldPairs = options.resumed ? new Set<string>() : await pairsWithScheduledSends(db, tenantId, pairs);
+  const [limitUsage, heldPairs] = await Promise.all([
+    loadLimitUsages(db, tenantId, [...facts.phoneNumbers.values()], pairs, now),
+    options.resumed ? new Set<string>() : pairsWithScheduledSends(db, tenantId, pairs),
+  ]);
   const existingCommands = options.resumed ? new Map() : facts.existingCommands;
   return planCommands(commands, { facts: { ...facts, existingCommands }, contactIds, heldPairs, limitUsage, now });
 }
 
+/** Each number's messaging-limit usage, side by side; an unlimited tier has nothing to count (counting reads every send of the last 24 h). */
+async function loadLimitUsages(db: Db, tenantId: string, phones: readonly PhoneNumberFacts[], pairs: readonly { phoneNumberId: string; contactId: string }[], now: Date): Promise<Map<string, LimitUsage>> {
+  const usages = await Promise.all(phones.map(async (phone): Promise<[string, LimitUsage]> => {
+    if (hasUnlimitedMessaging(phone)) return [phone.id, NOTHING_COUNTED];
+    const contacts = pairs.filter((pair) => pair.phoneNumberId === phone.id).map((pair) => pair.contactId);
+    return [phone.id, await loadLimitUsage(db, tenantId, phone.id, new Date(now.getTime() - DAY_MS), contacts)];
+  }));
+  return new Map(usages);
+}

@@ -1,18 +1,18 @@
 import {
   CONSENT_CATEGORIES,
   DEFAULT_TENANT_POLICY,
-  NEW_CONVERSATION,
+  MESSAGING_LIMIT_CAPACITY,
   parseMessagingLimitTier,
   type CategoryConsent,
   type ConsentSource,
-  type ConversationState,
   type CurrentConsent,
   type MessagingLimitFacts,
+  type MessagingLimitTier,
   type RecentSend,
   type SentCategory,
   type Template,
 } from '@recado/domain';
-import type { Contact, ConversationState as StoredState, CurrentConsent as StoredConsent, LimitUsage, PhoneNumberFacts, RecentSendRow, Template as StoredTemplate } from '@recado/persistence';
+import type { Contact, CurrentConsent as StoredConsent, LimitUsage, PhoneNumberFacts, RecentSendRow, Template as StoredTemplate } from '@recado/persistence';
 
 // Rows as persistence stores them, read into the rules engine's types. No rule lives here.
 
@@ -28,12 +28,6 @@ export function toCurrentConsent(rows: readonly StoredConsent[] | undefined): Cu
       return [category, row === undefined ? UNKNOWN : { status: row.status, since: row.since, source: row.source as ConsentSource }];
     }),
   ) as unknown as CurrentConsent;
-}
-
-export function toConversationState(row: StoredState | undefined): ConversationState {
-  if (row === undefined) return NEW_CONVERSATION;
-  const entryPoint = row.entryPoint === null ? null : { referralAt: new Date(row.entryPoint.referralAt), openedAt: row.entryPoint.openedAt === null ? null : new Date(row.entryPoint.openedAt) };
-  return { window: { lastInboundAt: row.lastInboundAt, closedByMetaAt: row.closedByMetaAt, entryPoint }, reEngagementSentAt: row.reEngagementSentAt };
 }
 
 export function toTemplate(row: StoredTemplate): Template {
@@ -58,10 +52,17 @@ export function toRecentSends(rows: readonly RecentSendRow[] | undefined): Recen
 }
 
 /** An unknown tier is read as the smallest one: the limit is never overrun by a typo. */
-export function toMessagingLimit(phone: PhoneNumberFacts, usage: LimitUsage, contactId: string | undefined): MessagingLimitFacts {
+const tierOf = (phone: PhoneNumberFacts): MessagingLimitTier => {
   const tierText = phone.portfolioMessagingLimitTier ?? phone.messagingLimitTier;
+  return (tierText === null ? null : parseMessagingLimitTier(tierText)) ?? 'TIER_250';
+};
+
+/** Whether the number (or its portfolio) may reach any number of unique recipients a day. */
+export const hasUnlimitedMessaging = (phone: PhoneNumberFacts): boolean => MESSAGING_LIMIT_CAPACITY[tierOf(phone)] === null;
+
+export function toMessagingLimit(phone: PhoneNumberFacts, usage: LimitUsage, contactId: string | undefined): MessagingLimitFacts {
   return {
-    tier: (tierText === null ? null : parseMessagingLimitTier(tierText)) ?? 'TIER_250',
+    tier: tierOf(phone),
     uniqueRecipients24h: usage.uniqueRecipients,
     recipientCounted: contactId !== undefined && usage.countedContactIds.has(contactId),
     nextSlotFreesAt: usage.oldestAt === null ? null : new Date(usage.oldestAt.getTime() + DAY_MS),

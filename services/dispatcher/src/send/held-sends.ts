@@ -32,6 +32,11 @@ export async function runHeldSendsOnce(deps: SendPathDeps, settings: HeldSendSet
 }
 
 async function resumeTenant(tenantId: string, heldSends: readonly ScheduledSend[], deps: SendPathDeps, now: Date): Promise<void> {
+  const allowed = await deps.takeDecisionTurn(() => decideAgain(tenantId, heldSends, deps, now));
+  await sendAllowed(allowed, deps);
+}
+
+async function decideAgain(tenantId: string, heldSends: readonly ScheduledSend[], deps: SendPathDeps, now: Date): Promise<AllowedSend[]> {
   const plans = await planTenantCommands(tenantId, heldSends.map(asReceived), deps, now, { resumed: true });
   const allowed: AllowedSend[] = [];
   await deps.dataSource.transaction(async (db) => {
@@ -57,7 +62,7 @@ async function resumeTenant(tenantId: string, heldSends: readonly ScheduledSend[
       }
     }
   });
-  await sendAllowed(allowed, deps);
+  return allowed;
 }
 
 /**

@@ -2,7 +2,8 @@ import { decide, effectiveCategory, type Decision, type DecisionFacts, type Rece
 import { pairKey, templateKey, type DispatchFacts, type LimitUsage, type PhoneNumberFacts } from '@recado/persistence';
 import type { ReceivedCommand } from './command-intake';
 import { DISPATCH_CODES } from './dispatch-codes';
-import { contactFacts, TENANT_POLICY, toConversationState, toCurrentConsent, toMessagingLimit, toRecentSends, toTemplate } from './domain-facts';
+import { toConversationState } from '../conversation/conversation-rows';
+import { contactFacts, TENANT_POLICY, toCurrentConsent, toMessagingLimit, toRecentSends, toTemplate } from './domain-facts';
 import { toDomainCommand } from './domain-command';
 
 interface PlanBase {
@@ -111,7 +112,7 @@ function gatherDecisionFacts(
     sender: { phoneNumberDigits: phone.displayPhoneNumber.replace(/\D/g, ''), haltedUntil: phone.haltedUntil },
     contact: contactFacts(contact, received.command.recipient),
     consent: toCurrentConsent(facts.consent.get(contactId)),
-    conversation: toConversationState(facts.conversationStates.get(pairKey(phone.id, contactId))),
+    conversation: toConversationState(facts.conversationStates.get(pairKey(phone.id, contactId)) ?? null),
     template: stored === undefined ? null : toTemplate(stored),
     candidateTemplates: approved.map(toTemplate),
     tenant: TENANT_POLICY,

@@ -1,14 +1,12 @@
-import { MetaCloudError, type MessageContent } from '@recado/meta-cloud';
-import { getMessage, recordMessageStatus, recordMetaAcceptance, startMetaCall, releaseScheduledSend, rescheduleSend, returnSendToSchedule, scheduleSends, takeThroughputTokens, writeOutboxEvents, type Db, type NewOutboxEvent } from '@recado/persistence';
+import { MetaCloudError, type MessageContent, type MetaCloudClient } from '@recado/meta-cloud';
+import { startMetaCalls, takeThroughputTokens } from '@recado/persistence';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { DataSource } from 'typeorm';
-import { applyToConversation } from './conversation-store';
 import { DISPATCH_CODES } from './dispatch-codes';
-import { applyMetaErrorFollowUps } from '../follow-ups/meta-error-follow-ups';
-import { outcomeEvent } from './outcome-events';
 import type { AllowedPlan } from './plan-commands';
+import { recordVerdicts } from './record-verdicts';
 import { judgeSendResult, type SendVerdict } from './send-result';
 import type { SendPathDeps } from './send-path-deps';
+import { groupBy, sendWaves } from './send-waves';
 
 /** A command allowed to leave, with its intent (a PENDING message row) already committed. */
 export interface AllowedSend {
@@ -19,45 +17,75 @@ export interface AllowedSend {
   readonly fromSchedule: boolean;
 }
 
+const NO_ACCESS_TOKEN = new MetaCloudError({ code: 'INVALID_CONFIG', errorClass: 'AUTH', message: 'no access token for the WhatsApp account' });
+
+/** Portions of one number in flight at once: their database round trips overlap each other's calls. */
+const PORTIONS_IN_FLIGHT = 4;
+
 /**
- * Sends the allowed commands of a batch: within the number's shared throughput budget, one
- * contact's messages one after the other (in order), different contacts side by side.
+ * Sends the allowed commands of a batch. Wave after wave (one contact's messages one after the
+ * other, in order); within a wave each business number's sends go out as its shared throughput
+ * budget grants them, in portions whose database work is done in bulk: one statement marks a
+ * portion's calls as started, the calls run side by side, one transaction records them. A
+ * number has at most `sendConcurrency` calls in flight, so a crash leaves at most that many
+ * sends per number in doubt.
  */
 export async function sendAllowed(sends: readonly AllowedSend[], deps: SendPathDeps): Promise<void> {
-  const byPair = new Map<string, AllowedSend[]>();
-  for (const send of sends) {
-    const pair = `${send.planned.phone.id}:${send.planned.contactId}`;
-    byPair.set(pair, [...(byPair.get(pair) ?? []), send]);
+  const queued = sends.map((send) => ({ send, phoneId: send.planned.phone.id, contactId: send.planned.contactId }));
+  for (const wave of sendWaves(queued)) {
+    const byNumber = groupBy(wave.map((item) => item.send), (send) => `${send.internalTenantId}:${send.planned.phone.id}`);
+    await Promise.all(byNumber.map((numberSends) => sendWithinThroughput(numberSends, deps)));
   }
-  const queues = [...byPair.values()];
-  const workers = Array.from({ length: Math.min(deps.settings.sendConcurrency, queues.length) }, async () => {
-    for (let queue = queues.shift(); queue !== undefined; queue = queues.shift()) {
-      for (const send of queue) await sendOne(send, deps);
-    }
-  });
-  await Promise.all(workers);
 }
 
-async function waitForToken(db: Db, phoneId: string, deps: SendPathDeps): Promise<void> {
+/** One business number's sends (of one tenant), portion by portion as the token bucket grants them. */
+async function sendWithinThroughput(sends: readonly AllowedSend[], deps: SendPathDeps): Promise<void> {
+  const [first] = sends;
+  if (first === undefined) return;
+  const client = await deps.clients.clientFor(deps.dataSource.manager, first.internalTenantId, first.planned.phone);
+  if (client === null) {
+    await recordVerdicts(sends.map((send) => ({ send, verdict: { kind: 'failed', reasonCode: DISPATCH_CODES.NO_ACCESS_TOKEN, error: NO_ACCESS_TOKEN } })), deps);
+    return;
+  }
+  const portionSize = Math.max(1, Math.floor(deps.settings.sendConcurrency / PORTIONS_IN_FLIGHT));
+  const inFlight = new Set<Promise<void>>();
+  const failures: unknown[] = [];
+  for (let remaining = sends; remaining.length > 0;) {
+    const granted = await waitForTokens(first.planned.phone.id, remaining.length, deps);
+    for (let start = 0; start < granted; start += portionSize) {
+      while (inFlight.size >= PORTIONS_IN_FLIGHT) await Promise.race(inFlight);
+      const portion: Promise<void> = sendPortion(remaining.slice(start, Math.min(start + portionSize, granted)), client, deps)
+        .catch((error: unknown) => void failures.push(error))
+        .finally(() => inFlight.delete(portion));
+      inFlight.add(portion);
+    }
+    remaining = remaining.slice(granted);
+  }
+  await Promise.all(inFlight);
+  if (failures.length > 0) throw failures[0];
+}
+
+/** Takes up to `wanted` tokens of the number's bucket, waiting until at least one is free. */
+async function waitForTokens(phoneId: string, wanted: number, deps: SendPathDeps): Promise<number> {
+  const { throughputPerSecond } = deps.settings;
   for (;;) {
-    const grant = await takeThroughputTokens(db, phoneId, 1, deps.settings.throughputPerSecond, deps.settings.throughputPerSecond);
-    if (grant.granted === 1) return;
+    const grant = await takeThroughputTokens(deps.dataSource.manager, phoneId, wanted, throughputPerSecond, throughputPerSecond);
+    if (grant.granted > 0) return grant.granted;
     await sleep(grant.retryAfterMs);
   }
 }
 
-async function sendOne(send: AllowedSend, deps: SendPathDeps): Promise<void> {
-  const { planned } = send;
-  const { command } = planned.received;
-  const db = deps.dataSource.manager;
-  const client = await deps.clients.clientFor(db, send.internalTenantId, planned.phone);
-  if (client === null) {
-    await record(deps.dataSource, send, { kind: 'failed', reasonCode: DISPATCH_CODES.NO_ACCESS_TOKEN, error: new MetaCloudError({ code: 'INVALID_CONFIG', errorClass: 'AUTH', message: 'no access token for the WhatsApp account' }) }, deps);
-    return;
-  }
-  await waitForToken(db, planned.phone.id, deps);
-  // The intent proper: once this is committed, a crash leaves the send in doubt, never resent.
-  if (!(await startMetaCall(db, send.internalTenantId, command.commandId, deps.now()))) return;
+async function sendPortion(portion: readonly AllowedSend[], client: MetaCloudClient, deps: SendPathDeps): Promise<void> {
+  const tenantId = portion[0]?.internalTenantId ?? '';
+  // The intent proper: once this is committed, a crash leaves a send in doubt, never resent.
+  const started = await startMetaCalls(deps.dataSource.manager, tenantId, portion.map((send) => send.planned.received.command.commandId), deps.now());
+  const calls = portion.filter((send) => started.has(send.planned.received.command.commandId));
+  const verdicts = await Promise.all(calls.map((send) => callMeta(send, client, deps)));
+  await recordVerdicts(calls.map((send, index) => ({ send, verdict: verdicts[index] as SendVerdict })), deps);
+}
+
+async function callMeta(send: AllowedSend, client: MetaCloudClient, deps: SendPathDeps): Promise<SendVerdict> {
+  const { command } = send.planned.received;
   const started = process.hrtime.bigint();
   const answer = await client.send({
     to: command.recipient.waId ?? '',
@@ -66,61 +94,5 @@ async function sendOne(send: AllowedSend, deps: SendPathDeps): Promise<void> {
     bizOpaqueCallbackData: command.commandId,
   });
   deps.metrics.metaLatency.observe(Number(process.hrtime.bigint() - started) / 1e9);
-  await record(deps.dataSource, send, judgeSendResult(answer, send.attempt, deps.jitter), deps);
+  return judgeSendResult(answer, send.attempt, deps.jitter);
 }
-
-async function record(dataSource: DataSource, send: AllowedSend, verdict: SendVerdict, deps: SendPathDeps): Promise<void> {
-  const { planned, internalTenantId: tenantId } = send;
-  const { command } = planned.received;
-  const at = deps.now();
-  const outcome = (details: Parameters<typeof outcomeEvent>[1]): NewOutboxEvent =>
-    outcomeEvent(command, details, { internalTenantId: tenantId, attempt: send.attempt, at, ...(planned.received.traceparent === undefined ? {} : { traceparent: planned.received.traceparent }) });
-  deps.metrics.sendResults.inc({ result: verdict.kind });
-  await dataSource.transaction(async (db) => {
-    const messageId = await messageIdOf(db, tenantId, command.commandId);
-    switch (verdict.kind) {
-      case 'sent': {
-        await recordMetaAcceptance(db, tenantId, command.commandId, { wamid: verdict.result.wamid, held: verdict.held, at });
-        const kind = command.content.type === 'template' ? 'TEMPLATE_SENT' : 'FREE_FORM_SENT';
-        await applyToConversation(db, tenantId, planned.phone.id, planned.contactId, { kind, at });
-        await writeOutboxEvents(db, [outcome({ outcome: 'sent', wamid: verdict.result.wamid, ...(verdict.result.messageStatus === undefined ? {} : { metaMessageStatus: verdict.result.messageStatus }) })]);
-        break;
-      }
-      case 'retry': {
-        const dueAt = new Date(at.getTime() + verdict.delayMs);
-        await returnSendToSchedule(db, tenantId, command.commandId, verdict.reasonCode);
-        if (send.fromSchedule) await rescheduleSend(db, tenantId, command.commandId, { dueAt, attempt: send.attempt + 1, reasonCode: verdict.reasonCode });
-        else await scheduleSends(db, tenantId, [{ commandId: command.commandId, phoneNumberId: planned.phone.id, contactId: planned.contactId, dueAt, attempt: send.attempt + 1, reasonCode: verdict.reasonCode, command }]);
-        await writeOutboxEvents(db, [outcome({ outcome: 'deferred', reasonCode: verdict.reasonCode, deferredUntil: dueAt })]);
-        return;
-      }
-      case 'failed': {
-        await recordMessageStatus(db, tenantId, messageId, { status: 'FAILED', at, metaError: errorJson(verdict.error), metaErrorCode: verdict.error.metaCode ?? null });
-        await db.query(`UPDATE messages SET reason_code = $3 WHERE tenant_id = $1 AND id = $2`, [tenantId, messageId, verdict.reasonCode]);
-        if (verdict.error.metaCode !== undefined) {
-          const message = await getMessage(db, tenantId, messageId);
-          const route = { tenantId, wabaId: planned.phone.wabaId, phoneNumberId: planned.phone.id };
-          const errors = [{ code: verdict.error.metaCode, title: verdict.error.message, ...(verdict.error.details === undefined ? {} : { details: verdict.error.details }) }];
-          if (message !== null) await applyMetaErrorFollowUps(db, { route, message, failedAt: at, errors }, { logger: deps.logger, receivedAt: at });
-        }
-        const error = { code: verdict.error.code ?? 'FAILED', message: verdict.error.message, ...(verdict.error.metaCode === undefined ? {} : { metaCode: verdict.error.metaCode }), retryable: false };
-        await writeOutboxEvents(db, [outcome({ outcome: 'failed', reasonCode: verdict.reasonCode, error })]);
-        break;
-      }
-      case 'in-doubt':
-        deps.logger.warn('send in doubt: Meta may have the message; it will not be sent again', { commandId: command.commandId, error: verdict.error.message });
-        await db.query(`UPDATE messages SET reason_code = $3 WHERE tenant_id = $1 AND id = $2`, [tenantId, messageId, DISPATCH_CODES.SEND_IN_DOUBT]);
-        break;
-    }
-    if (send.fromSchedule) await releaseScheduledSend(db, tenantId, command.commandId);
-  });
-}
-
-async function messageIdOf(db: Db, tenantId: string, commandId: string): Promise<string> {
-  const [row] = await db.query<{ id: string }[]>(`SELECT id FROM messages WHERE tenant_id = $1 AND command_id = $2`, [tenantId, commandId]);
-  if (row === undefined) throw new Error(`no message row for command ${commandId}`);
-  return row.id;
-}
-
-const errorJson = (error: { code?: string; message: string; metaCode?: number | undefined; details?: string | undefined }): Record<string, unknown> =>
-  ({ code: error.code, message: error.message, metaCode: error.metaCode, details: error.details });

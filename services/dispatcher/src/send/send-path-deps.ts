@@ -2,6 +2,7 @@ import type { Logger } from '@recado/service-kit';
 import type { DataSource } from 'typeorm';
 import type { DispatcherMetrics } from '../dispatcher-metrics';
 import type { MetaClients } from './meta-clients';
+import type { TakeTurn } from './serial-turns';
 
 export interface SendPathSettings {
   /** Meta's per-number throughput (default 80 messages/s), shared by every dispatcher instance. */
@@ -19,6 +20,8 @@ export interface SendPathDeps {
   readonly logger: Logger;
   readonly metrics: DispatcherMetrics;
   readonly now: () => Date;
+  /** Decisions are made one batch at a time (the sends of several batches overlap). */
+  readonly takeDecisionTurn: TakeTurn;
   /** A number in [0, 1): retry jitter (a parameter so tests can fix it). */
   readonly jitter: () => number;
 }

@@ -43,6 +43,7 @@ export const settingsFor = (sandboxUrl: string, overrides: Partial<DispatcherSet
   throughputPerSecond: 80,
   sendConcurrency: 16,
   maxBatchSize: 200,
+  concurrentPartitions: 4,
   heldSendsIntervalMs: 50,
   inDoubtGraceMs: 120_000,
   keyRing: TEST_KEY,
