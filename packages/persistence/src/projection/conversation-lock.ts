@@ -1,7 +1,6 @@
 import type { Db } from '../data-source/db';
-import { ConversationStateEntity } from '../entities/conversation-state.entity';
 import type { ConversationState } from '../repositories/conversation.repository';
-import { assertTenantOwns } from '../repositories/tenant-ownership';
+import { PersistenceError } from '../persistence.error';
 
 export interface ConversationPair {
   readonly phoneNumberId: string;
@@ -21,34 +20,58 @@ export async function lockConversationState(db: Db, tenantId: string, phoneNumbe
 
 /**
  * Several pairs' window facts, locked like `lockConversationState`, one row per distinct pair in
- * (number, contact) order. Rows are created and locked in that order, so two writers of
- * overlapping pairs wait for each other instead of deadlocking.
+ * (number, contact) order, in one statement. Rows are created and locked in that order, so two
+ * writers of overlapping pairs wait for each other instead of deadlocking. Refuses pairs whose
+ * number or contact is not the tenant's.
  */
 export async function lockConversationStates(db: Db, tenantId: string, pairs: readonly ConversationPair[]): Promise<ConversationState[]> {
   const ordered = distinctInOrder(pairs);
   if (ordered.length === 0) return [];
-  await assertTenantOwns(db, tenantId, { phoneNumberIds: ordered.map((pair) => pair.phoneNumberId), contactIds: ordered.map((pair) => pair.contactId) });
-  const phones = ordered.map((pair) => pair.phoneNumberId);
-  const contacts = ordered.map((pair) => pair.contactId);
-  await db.query(
-    `INSERT INTO conversation_states (phone_number_id, contact_id, tenant_id)
-     SELECT phone, contact, $3 FROM unnest($1::uuid[], $2::uuid[]) AS pair(phone, contact) ORDER BY phone, contact
-     ON CONFLICT (phone_number_id, contact_id) DO NOTHING`,
-    [phones, contacts, tenantId],
+  // The no-op update makes ON CONFLICT lock (and return) the rows that already exist.
+  const rows = await db.query<ConversationStateRow[]>(
+    `INSERT INTO conversation_states AS s (phone_number_id, contact_id, tenant_id)
+     SELECT pair.phone, pair.contact, $3 FROM unnest($1::uuid[], $2::uuid[]) AS pair(phone, contact)
+     JOIN phone_numbers p ON p.id = pair.phone AND p.tenant_id = $3
+     JOIN contacts c ON c.id = pair.contact AND c.tenant_id = $3
+     ORDER BY pair.phone, pair.contact
+     ON CONFLICT (phone_number_id, contact_id) DO UPDATE SET tenant_id = s.tenant_id
+     RETURNING s.*`,
+    [ordered.map((pair) => pair.phoneNumberId), ordered.map((pair) => pair.contactId), tenantId],
   );
-  const rows = await db
-    .getRepository(ConversationStateEntity)
-    .createQueryBuilder('state')
-    .where('state.tenant_id = :tenantId', { tenantId })
-    .andWhere('(state.phone_number_id, state.contact_id) IN (SELECT * FROM unnest(CAST(:phones AS uuid[]), CAST(:contacts AS uuid[])))', { phones, contacts })
-    .orderBy('state.phone_number_id')
-    .addOrderBy('state.contact_id')
-    .setLock('pessimistic_write')
-    .getMany();
-  return rows.map(({ phoneNumber: _p, contact: _c, ...state }) => state);
+  if (rows.length !== ordered.length) {
+    throw new PersistenceError('TENANT_MISMATCH', `a number or contact of these conversations does not belong to tenant ${tenantId}`);
+  }
+  return rows.map(fromRow).sort((a, b) => compareKeys(keyOf(a), keyOf(b)));
 }
 
+interface ConversationStateRow {
+  phone_number_id: string;
+  contact_id: string;
+  tenant_id: string;
+  last_inbound_at: Date | string | null;
+  closed_by_meta_at: Date | string | null;
+  entry_point: { referralAt: string; openedAt: string | null } | null;
+  re_engagement_sent_at: Date | string | null;
+  updated_at: Date | string;
+}
+
+const dateOrNull = (value: Date | string | null): Date | null => (value === null ? null : new Date(value));
+
+const fromRow = (row: ConversationStateRow): ConversationState => ({
+  phoneNumberId: row.phone_number_id,
+  contactId: row.contact_id,
+  tenantId: row.tenant_id,
+  lastInboundAt: dateOrNull(row.last_inbound_at),
+  closedByMetaAt: dateOrNull(row.closed_by_meta_at),
+  entryPoint: row.entry_point,
+  reEngagementSentAt: dateOrNull(row.re_engagement_sent_at),
+  updatedAt: new Date(row.updated_at),
+});
+
+const keyOf = (pair: ConversationPair): string => `${pair.phoneNumberId}:${pair.contactId}`;
+const compareKeys = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
 function distinctInOrder(pairs: readonly ConversationPair[]): ConversationPair[] {
-  const byKey = new Map(pairs.map((pair) => [`${pair.phoneNumberId}:${pair.contactId}`, { phoneNumberId: pair.phoneNumberId, contactId: pair.contactId }]));
-  return [...byKey.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, pair]) => pair);
+  const byKey = new Map(pairs.map((pair) => [keyOf(pair), { phoneNumberId: pair.phoneNumberId, contactId: pair.contactId }]));
+  return [...byKey.entries()].sort(([a], [b]) => compareKeys(a, b)).map(([, pair]) => pair);
 }

@@ -43,6 +43,8 @@ const PRODUCE_CHUNK = 5_000;
 /** Off only for small runs: 12 uncompressed partitions of the mock hold about 65,000 commands. */
 const GZIP = process.env['BENCH_GZIP'] !== '0';
 const TAP = join(DIST_BENCH, 'consume-tap.js');
+/** As `npm start` runs the dispatcher (package.json). */
+const DISPATCHER_NODE_FLAGS = ['--max-semi-space-size=4'];
 
 interface Infrastructure {
   readonly broker: KafkaTestBroker;
@@ -262,7 +264,7 @@ async function measureDispatcher(infra: Infrastructure): Promise<DispatcherFigur
   const env = await dispatcherEnv(infra);
   const port = Number(env.DISPATCHER_PORT);
   const spawnedAt = wallClockMs();
-  const dispatcher = ipcChannel(spawn(process.execPath, [...profileArgs('dispatcher'), '-r', TAP, DIST_MAIN], { env, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] }));
+  const dispatcher = ipcChannel(spawn(process.execPath, [...profileArgs('dispatcher'), ...DISPATCHER_NODE_FLAGS, '-r', TAP, DIST_MAIN], { env, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] }));
   const pid = dispatcher.child.pid ?? 0;
   const killOnExit = (): void => void dispatcher.child.kill('SIGKILL');
   process.once('exit', killOnExit);

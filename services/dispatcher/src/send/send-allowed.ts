@@ -20,7 +20,7 @@ export interface AllowedSend {
 const NO_ACCESS_TOKEN = new MetaCloudError({ code: 'INVALID_CONFIG', errorClass: 'AUTH', message: 'no access token for the WhatsApp account' });
 
 /** Portions of one number in flight at once: their database round trips overlap each other's calls. */
-const PORTIONS_IN_FLIGHT = 4;
+const PORTIONS_IN_FLIGHT = 2;
 
 /**
  * Sends the allowed commands of a batch. Wave after wave (one contact's messages one after the
