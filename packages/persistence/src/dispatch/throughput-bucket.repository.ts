@@ -14,11 +14,7 @@ export interface TokenGrant {
  */
 export async function takeThroughputTokens(db: Db, phoneNumberId: string, wanted: number, perSecond: number, burst: number): Promise<TokenGrant> {
   if (wanted <= 0) return { granted: 0, retryAfterMs: 0 };
-  await db.query(
-    `INSERT INTO throughput_buckets (phone_number_id, tokens, updated_at) VALUES ($1, $2, clock_timestamp()) ON CONFLICT (phone_number_id) DO NOTHING`,
-    [phoneNumberId, burst],
-  );
-  const [row] = returnedRows<{ granted: number; available: number }>(await db.query(
+  const take = async () => returnedRows<{ granted: number; available: number }>(await db.query(
     `WITH current AS (
        SELECT phone_number_id, LEAST($3::double precision, tokens + $2::double precision * EXTRACT(EPOCH FROM clock_timestamp() - updated_at)) AS available
        FROM throughput_buckets WHERE phone_number_id = $1 FOR UPDATE)
@@ -27,7 +23,16 @@ export async function takeThroughputTokens(db: Db, phoneNumberId: string, wanted
      FROM current c WHERE b.phone_number_id = c.phone_number_id
      RETURNING LEAST(FLOOR(c.available), $4)::integer AS granted, c.available::double precision AS available`,
     [phoneNumberId, perSecond, burst, wanted],
-  ));
+  ))[0];
+  let row = await take();
+  if (row === undefined) {
+    // The number's first take: a full bucket.
+    await db.query(
+      `INSERT INTO throughput_buckets (phone_number_id, tokens, updated_at) VALUES ($1, $2, clock_timestamp()) ON CONFLICT (phone_number_id) DO NOTHING`,
+      [phoneNumberId, burst],
+    );
+    row = await take();
+  }
   const granted = Math.max(0, row?.granted ?? 0);
   const available = row?.available ?? 0;
   const missing = granted < wanted ? Math.max(1 - (available - granted), 0) : 0;
