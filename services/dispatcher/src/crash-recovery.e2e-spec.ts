@@ -61,7 +61,7 @@ describe('dispatcher killed mid-batch (SIGKILL) and restarted', () => {
     const rows = (await rig.dataSource.query(`SELECT command_id, status, reason_code FROM messages WHERE command_id = ANY($1)`, [commands.map((c) => c.commandId)])) as { command_id: string; status: string; reason_code: string | null }[];
     const inDoubt = rows.filter((row) => row.status === 'FAILED');
     expect(inDoubt.every((row) => row.reason_code === 'SEND_IN_DOUBT')).toBe(true);
-    // Only the calls in flight at the kill can be in doubt (DISPATCHER_SEND_CONCURRENCY per batch, two batches in flight);
+    // Only the calls in flight at the kill can be in doubt (DISPATCHER_SEND_CONCURRENCY per round, two rounds sending);
     // every other command was sent exactly once.
     expect(inDoubt.length).toBeLessThanOrEqual(2 * 16);
     for (const row of rows.filter((r) => r.status === 'ACCEPTED')) expect(byCallback[row.command_id]).toBe(1);

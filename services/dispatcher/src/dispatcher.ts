@@ -1,14 +1,16 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { coalesceBatches, type Bus, type ReceivedMessage, type Subscription } from '@recado/bus';
+import type { Bus, ReceivedMessage, Subscription } from '@recado/bus';
 import { TOPICS } from '@recado/contracts';
 import { runOutboxRelay, type KeyRing } from '@recado/persistence';
 import type { Logger } from '@recado/service-kit';
 import type { Registry } from 'prom-client';
 import type { DataSource } from 'typeorm';
 import { createDispatcherMetrics } from './dispatcher-metrics';
-import { dispatchBatch } from './send/dispatch-batch';
+import { decideBatch } from './send/dispatch-batch';
 import { failInDoubtOnce, runHeldSendsOnce } from './send/held-sends';
 import { MetaClients } from './send/meta-clients';
+import { roundPipeline } from './send/round-pipeline';
+import { sendAllowed, type AllowedSend } from './send/send-allowed';
 import { serialTurns } from './send/serial-turns';
 import type { SendPathDeps, SendPathSettings } from './send/send-path-deps';
 
@@ -66,9 +68,22 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
   const abort = new AbortController();
   const loops: Promise<void>[] = [];
   let subscription: Subscription | undefined;
-  // Batches of several partitions, taken at once, make one round: fewer, larger bulk queries at a
-  // low rate. Two rounds in flight: one decides while the other sends.
-  const dispatchRound = coalesceBatches<ReceivedMessage>((records) => dispatchBatch(records, bus, deps), { maxMessages: settings.maxBatchSize, concurrency: 2 });
+  // The batches of several partitions waiting when a round starts make one round (fewer, larger
+  // bulk queries); one round decides while up to two others send. Rounds in flight never share a
+  // contact: a contact's commands live in one partition, whose next batch waits for its round.
+  const dispatchRound = roundPipeline<ReceivedMessage, AllowedSend[]>(
+    (records) => decideBatch(records, bus, deps),
+    (allowed) => sendAllowed(allowed, deps),
+    { maxItems: settings.maxBatchSize, secondStagesInFlight: 2 },
+  );
+  const handleBatch = async (records: readonly ReceivedMessage[]): Promise<void> => {
+    const stopTimer = deps.metrics.batchSeconds.startTimer();
+    try {
+      await dispatchRound(records);
+    } finally {
+      stopTimer();
+    }
+  };
 
   return {
     start: async () => {
@@ -77,7 +92,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
         topics: [TOPICS.sendCommands],
         maxBatchSize: settings.maxBatchSize,
         concurrentPartitions: settings.concurrentPartitions,
-        handler: (batch) => dispatchRound(batch.messages),
+        handler: (batch) => handleBatch(batch.messages),
         onHandlerError: (error, batch) => logger.error('send-command batch failed; it will be redelivered', { error: error instanceof Error ? error.stack : String(error), partition: batch.partition, attempt: batch.attempt }),
       });
       loops.push(

@@ -5,7 +5,7 @@ import { takeCommands, type ReceivedCommand } from './command-intake';
 import { hasUnlimitedMessaging } from './domain-facts';
 import { planCommands, reasonOf, type AllowedPlan, type PlannedCommand } from './plan-commands';
 import { recordDecisions } from './record-decisions';
-import { sendAllowed, type AllowedSend } from './send-allowed';
+import type { AllowedSend } from './send-allowed';
 import type { SendPathDeps } from './send-path-deps';
 
 const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
@@ -13,23 +13,17 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 const NOTHING_COUNTED: LimitUsage = { uniqueRecipients: 0, oldestAt: null, countedContactIds: new Set() };
 
 /**
- * One batch of send-command records: bad records to the dead letters, then per tenant gather
- * the facts in bulk, decide, record every decision with its outcome event, and send what is
- * allowed. Resolving commits the batch; throwing redelivers it, and recorded commands are
- * then recognised and not sent again.
- *
- * Deciding takes turns with the other batches in flight (each decision sees the ones committed
- * before it: messaging limits, caps); sending does not, since batches in flight come from
- * different partitions and so never share a contact.
+ * The first stage of a batch of send-command records (the second is `sendAllowed`): bad
+ * records to the dead letters, then per tenant gather the facts in bulk, decide, and record
+ * every decision with its outcome event. Returns the sends now allowed. Decisions take turns
+ * (each sees the ones committed before it: messaging limits, caps). If a stage throws, the
+ * batch is redelivered, and recorded commands are then recognised and not sent again.
  */
-export async function dispatchBatch(records: readonly ReceivedMessage[], bus: Bus, deps: SendPathDeps): Promise<void> {
-  const stopTimer = deps.metrics.batchSeconds.startTimer();
-  const allowed = await deps.takeDecisionTurn(() => decideBatch(records, bus, deps));
-  await sendAllowed(allowed, deps);
-  stopTimer();
+export function decideBatch(records: readonly ReceivedMessage[], bus: Bus, deps: SendPathDeps): Promise<AllowedSend[]> {
+  return deps.takeDecisionTurn(() => decideRecords(records, bus, deps));
 }
 
-async function decideBatch(records: readonly ReceivedMessage[], bus: Bus, deps: SendPathDeps): Promise<AllowedSend[]> {
+async function decideRecords(records: readonly ReceivedMessage[], bus: Bus, deps: SendPathDeps): Promise<AllowedSend[]> {
   const now = deps.now();
   const { commands, deadLetters } = takeCommands(records, deps.settings.group, now);
   const tenants = await resolveTenantRefs(deps.dataSource.manager, commands.map((received) => received.command.tenantId));
