@@ -1,4 +1,6 @@
+import { setTimeout as delay } from 'node:timers/promises';
 import type { BusMessage } from './bus';
+import { settle, takeBatch, type Waiting } from './take-batch';
 
 export type Publish = (messages: readonly BusMessage[]) => Promise<void>;
 
@@ -14,12 +16,11 @@ export interface CoalescingOptions {
    * later one: use more than 1 only where per-key order across callers does not matter.
    */
   readonly concurrency?: number;
-}
-
-interface Waiting<T> {
-  readonly messages: readonly T[];
-  readonly resolve: () => void;
-  readonly reject: (error: unknown) => void;
+  /**
+   * How long an idle publisher waits after a first caller for others to join its batch (default
+   * 0). Fewer, larger publishes cost less CPU per message; each caller may wait this much longer.
+   */
+  readonly lingerMs?: number;
 }
 
 /**
@@ -36,32 +37,20 @@ export function coalescePublishes(publish: Publish, options: CoalescingOptions =
  * `coalescePublishes` for any batch work: concurrent callers' items are handed to `work`
  * together, each caller settling with the run that carried its items.
  */
-export function coalesceBatches<T>(work: BatchWork<T>, { maxMessages = 2_000, concurrency = 1 }: CoalescingOptions = {}): BatchWork<T> {
+export function coalesceBatches<T>(work: BatchWork<T>, { maxMessages = 2_000, concurrency = 1, lingerMs = 0 }: CoalescingOptions = {}): BatchWork<T> {
   const queue: Waiting<T>[] = [];
   let sending = 0;
 
-  const takeBatch = (): Waiting<T>[] => {
-    const batch: Waiting<T>[] = [];
-    let count = 0;
-    while (queue.length > 0) {
-      const next = queue[0] as Waiting<T>;
-      if (batch.length > 0 && count + next.messages.length > maxMessages) break;
-      batch.push(next);
-      count += next.messages.length;
-      queue.shift();
-    }
-    return batch;
-  };
-
   const drain = async (): Promise<void> => {
     sending += 1;
+    if (lingerMs > 0) await delay(lingerMs);
     while (queue.length > 0) {
-      const batch = takeBatch();
+      const batch = takeBatch(queue, maxMessages);
       try {
         await work(batch.flatMap((waiting) => waiting.messages));
-        for (const waiting of batch) waiting.resolve();
+        settle(batch);
       } catch (error) {
-        for (const waiting of batch) waiting.reject(error);
+        settle(batch, error ?? new Error('batch work failed'));
       }
     }
     sending -= 1;

@@ -8,4 +8,5 @@ export type { EmbeddedLog, PartitionedMessage } from './embedded/embedded-log';
 export { createMemoryLog, type MemoryLogOptions } from './embedded/memory-log';
 export { partitionForKey } from './embedded/partition-for-key';
 export { coalesceBatches, coalescePublishes, type BatchWork, type CoalescingOptions, type Publish } from './coalescing-publisher';
+export { roundPipeline, type RoundPipelineOptions } from './round-pipeline';
 export { createKafkaReadinessProbe, type KafkaReadinessProbe } from './kafka/kafka-readiness';

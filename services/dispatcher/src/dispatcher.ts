@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { Bus, ReceivedMessage, Subscription } from '@recado/bus';
+import { roundPipeline, type Bus, type ReceivedMessage, type Subscription } from '@recado/bus';
 import { TOPICS } from '@recado/contracts';
 import { runOutboxRelay, type KeyRing } from '@recado/persistence';
 import type { Logger } from '@recado/service-kit';
@@ -9,7 +9,6 @@ import { createDispatcherMetrics } from './dispatcher-metrics';
 import { decideBatch } from './send/dispatch-batch';
 import { failInDoubtOnce, runHeldSendsOnce } from './send/held-sends';
 import { MetaClients } from './send/meta-clients';
-import { roundPipeline } from './send/round-pipeline';
 import { sendAllowed, type AllowedSend } from './send/send-allowed';
 import { serialTurns } from './send/serial-turns';
 import type { SendPathDeps, SendPathSettings } from './send/send-path-deps';

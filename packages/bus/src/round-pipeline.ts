@@ -1,14 +1,10 @@
+import { settle, takeBatch, type Waiting } from './take-batch';
+
 export interface RoundPipelineOptions {
   /** Largest round; a single caller's larger batch still goes whole. */
   readonly maxItems: number;
   /** Rounds in their second stage at once; the first stage waits while there are this many. */
   readonly secondStagesInFlight: number;
-}
-
-interface Waiting<T> {
-  readonly items: readonly T[];
-  readonly resolve: () => void;
-  readonly reject: (error: unknown) => void;
 }
 
 /**
@@ -26,36 +22,16 @@ export function roundPipeline<T, R>(
   const inSecondStage = new Set<Promise<void>>();
   let draining = false;
 
-  const takeRound = (): Waiting<T>[] => {
-    const round: Waiting<T>[] = [];
-    let count = 0;
-    while (queue.length > 0) {
-      const next = queue[0] as Waiting<T>;
-      if (round.length > 0 && count + next.items.length > maxItems) break;
-      round.push(next);
-      count += next.items.length;
-      queue.shift();
-    }
-    return round;
-  };
-
-  const settle = (round: readonly Waiting<T>[], error?: unknown): void => {
-    for (const waiting of round) {
-      if (error === undefined) waiting.resolve();
-      else waiting.reject(error);
-    }
-  };
-
   const drain = async (): Promise<void> => {
     draining = true;
     while (queue.length > 0) {
       while (inSecondStage.size >= secondStagesInFlight) await Promise.race(inSecondStage);
-      const round = takeRound();
+      const round = takeBatch(queue, maxItems);
       let result: R;
       try {
-        result = await first(round.flatMap((waiting) => waiting.items));
+        result = await first(round.flatMap((waiting) => waiting.messages));
       } catch (error) {
-        settle(round, error);
+        settle(round, error ?? new Error('first stage failed'));
         continue;
       }
       const secondStage: Promise<void> = second(result)
@@ -68,7 +44,7 @@ export function roundPipeline<T, R>(
 
   return (items) =>
     new Promise<void>((resolve, reject) => {
-      queue.push({ items, resolve, reject });
+      queue.push({ messages: items, resolve, reject });
       if (!draining) void drain();
     });
 }
