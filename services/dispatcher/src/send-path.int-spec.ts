@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { SAMPLE_PROMOTION } from '@recado/domain';
+import * as persistence from '@recado/persistence';
 import { command, startDispatchRig, templateContent, textContent, welcomeContact, type DispatchRig } from './test/dispatch-rig';
 
 const waId = (): string => `55119${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`;
@@ -24,6 +25,18 @@ describe('dispatcher send path (PostgreSQL, Kafka test broker, Meta sandbox)', (
     expect(rig.outcomesOf(sent.commandId).map((outcome) => outcome.outcome)).toEqual(['accepted', 'sent']);
     expect(rig.sandbox.control.inspect().acceptedByCallbackData[sent.commandId]).toBe(1);
     expect(await messageRow(sent.commandId)).toMatchObject({ status: 'ACCEPTED', decision: 'ALLOW', pricing_category: 'UTILITY', wamid: expect.stringMatching(/^wamid\./) });
+  });
+
+  it("sends a command that names the contact by its user id to the contact's phone number", async () => {
+    const to = waId();
+    await welcomeContact(rig, to);
+    const userId = `BR.${randomUUID()}`;
+    await persistence.upsertContacts(rig.dataSource.manager, rig.seeded.tenantId, [{ waId: to, businessScopedUserId: userId }]);
+    const sent = { ...command(rig.seeded, to, templateContent()), recipient: { userId } };
+    await rig.produce([sent]);
+    await rig.waitFor('the sent outcome', () => rig.outcomesOf(sent.commandId).some((outcome) => outcome.outcome === 'sent'));
+    expect(rig.sandbox.control.inspect().acceptedByCallbackData[sent.commandId]).toBe(1);
+    expect(rig.sandbox.control.inspect().acceptedByRecipient[to]).toBe(1);
   });
 
   it('rejects free-form outside the window without calling Meta', async () => {

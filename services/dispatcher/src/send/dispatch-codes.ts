@@ -17,6 +17,14 @@ export const DISPATCH_CODES = {
   META_RETRY: 'META_RETRY',
   /** No access token for the number's WhatsApp account. */
   NO_ACCESS_TOKEN: 'NO_ACCESS_TOKEN',
+  /**
+   * Allowed, but the contact's phone number is unknown (only its business-scoped user id is):
+   * the Cloud API version this client follows (v23.0) addresses messages by phone number only.
+   */
+  RECIPIENT_PHONE_NUMBER_UNKNOWN: 'RECIPIENT_PHONE_NUMBER_UNKNOWN',
+  /** The Cloud API client refused the request before sending it (a bug or a bad configuration). */
+  INVALID_REQUEST: 'INVALID_REQUEST',
+  INVALID_CONFIG: 'INVALID_CONFIG',
 } as const;
 
 export type DispatchCode = (typeof DISPATCH_CODES)[keyof typeof DISPATCH_CODES];

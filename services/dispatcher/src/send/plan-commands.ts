@@ -87,6 +87,9 @@ function planOne(received: ReceivedCommand, planning: PlanningFacts, heldPairs: 
 function fromDecision(base: Omit<Routed, 'kind'>, decision: Decision): PlannedCommand {
   switch (decision.outcome) {
     case 'ALLOW':
+      if (base.facts.contact.identity.waId === null) {
+        return { ...base, kind: 'reject', reasonCode: DISPATCH_CODES.RECIPIENT_PHONE_NUMBER_UNKNOWN, message: 'the contact is known only by its business-scoped user id; sends are addressed by phone number' };
+      }
       return { ...base, kind: 'allow' };
     case 'DEFER':
       return { ...base, kind: 'defer', reasonCode: decision.reason, message: decision.message, until: decision.until };

@@ -88,7 +88,8 @@ async function callMeta(send: AllowedSend, client: MetaCloudClient, deps: SendPa
   const { command } = send.planned.received;
   const started = process.hrtime.bigint();
   const answer = await client.send({
-    to: command.recipient.waId ?? '',
+    // The contact's known number (planning rejected contacts without one), whatever the command named.
+    to: send.planned.facts.contact.identity.waId ?? '',
     content: command.content as unknown as MessageContent,
     ...(command.replyTo === undefined ? {} : { replyTo: command.replyTo }),
     bizOpaqueCallbackData: command.commandId,

@@ -22,6 +22,7 @@ describe('judgeSendResult', () => {
     ['a bare 503', failure({ code: 'HTTP_ERROR', httpStatus: 503 }), 2, { kind: 'retry', reasonCode: 'HTTP_503', delayMs: 2_000 }],
     ['a bare 400', failure({ code: 'HTTP_ERROR', httpStatus: 400 }), 1, { kind: 'failed', reasonCode: 'HTTP_400' }],
     ['a request the client refused', failure({ code: 'INVALID_REQUEST' }), 1, { kind: 'failed', reasonCode: 'INVALID_REQUEST' }],
+    ['a configuration the client refused', failure({ code: 'INVALID_CONFIG' }), 1, { kind: 'failed', reasonCode: 'INVALID_CONFIG' }],
     ['131047 window closed', metaError(131047), 1, { kind: 'failed', reasonCode: 'META_131047' }],
     ['131026 undeliverable', metaError(131026), 1, { kind: 'failed', reasonCode: 'META_131026' }],
     ['131000 something went wrong', metaError(131000, 500), 1, { kind: 'retry', reasonCode: 'META_131000' }],

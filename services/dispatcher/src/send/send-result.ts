@@ -23,7 +23,8 @@ export function judgeSendResult(answer: { ok: true; value: SendResult } | { ok: 
   if (error.code === 'NETWORK_ERROR') return retryOrFail(error, DISPATCH_CODES.META_RETRY, backoff(attempt), jitter);
   // A 200 Meta answered unreadably most likely carried an accepted message.
   if (error.code === 'INVALID_RESPONSE') return { kind: 'in-doubt', error };
-  if (error.code === 'INVALID_REQUEST' || error.code === 'INVALID_CONFIG') return { kind: 'failed', reasonCode: error.code, error };
+  if (error.code === 'INVALID_REQUEST') return { kind: 'failed', reasonCode: DISPATCH_CODES.INVALID_REQUEST, error };
+  if (error.code === 'INVALID_CONFIG') return { kind: 'failed', reasonCode: DISPATCH_CODES.INVALID_CONFIG, error };
   if (error.metaCode === undefined) {
     // No Meta error body: only the HTTP status speaks. 5xx and 429 are worth another try.
     const status = error.httpStatus ?? 0;
