@@ -25,11 +25,16 @@ export async function loadRecentSends(
   since: Date,
 ): Promise<RecentSendRow[]> {
   const rows = await db.query<{ phone_number_id: string; contact_id: string; at: Date; category: string | null; template_name: string | null }[]>(
+    // OFFSET 0 keeps the lookup per pair, on ix_messages_pair_outbound. Joined instead, the planner may
+    // scan (tenant, created_at) for the whole week, a range that statistics older than the latest
+    // sends show as empty: measured 118 ms instead of 2 ms for 400 pairs after 100,000 sends.
     `SELECT m.phone_number_id, m.contact_id, COALESCE(m.sent_at, m.accepted_at, m.held_at, m.created_at) AS at, m.pricing_category AS category, m.template_name
      FROM unnest($2::uuid[], $3::uuid[]) AS p(phone_number_id, contact_id)
-     JOIN messages m ON m.phone_number_id = p.phone_number_id AND m.contact_id = p.contact_id
-     WHERE m.tenant_id = $1 AND m.direction = 'OUTBOUND' AND m.created_at >= $4
-       AND m.status IN ('PENDING', 'HELD', 'ACCEPTED', 'SENT', 'DELIVERED', 'READ', 'PLAYED')
+     CROSS JOIN LATERAL (
+       SELECT * FROM messages m
+       WHERE m.phone_number_id = p.phone_number_id AND m.contact_id = p.contact_id AND m.direction = 'OUTBOUND' AND m.created_at >= $4 AND m.tenant_id = $1
+       OFFSET 0) m
+     WHERE m.status IN ('PENDING', 'HELD', 'ACCEPTED', 'SENT', 'DELIVERED', 'READ', 'PLAYED')
      ORDER BY m.created_at`,
     [tenantId, pairs.map((p) => p.phoneNumberId), pairs.map((p) => p.contactId), since],
   );
