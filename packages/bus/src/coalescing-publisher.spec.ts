@@ -68,6 +68,19 @@ describe('coalescePublishes', () => {
     expect(gate.calls.map((call) => call.length)).toEqual([1, 2, 2, 4]);
   });
 
+  it('with lingerMs, holds the first call so that callers arriving meanwhile share its publish', async () => {
+    const gate = gatedPublish();
+    const publish = coalescePublishes(gate.publish, { lingerMs: 30 });
+    const first = publish([message('a', 1)]);
+    await tick();
+    expect(gate.calls).toEqual([]);
+    const second = publish([message('b', 2)]);
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    expect(gate.calls.map((call) => call.map((m) => m.value.toString()))).toEqual([['1', '2']]);
+    gate.release(0);
+    await expect(Promise.all([first, second])).resolves.toEqual([undefined, undefined]);
+  });
+
   it('does not call publish for an empty batch', async () => {
     const publish = jest.fn(() => Promise.resolve());
     await coalescePublishes(publish)([]);

@@ -65,12 +65,19 @@ describe('wrapValidatedData', () => {
     expect(wrapValidatedData(kind, data as never, options)).toEqual(buildCloudEvent(kind, data as never, options));
   });
 
+  it('leaves out the attributes it has no value for, rather than setting them to undefined', () => {
+    const { tenantId: _tenant, traceparent: _trace, ...bare } = options;
+    const wrapped = wrapValidatedData('sendCommand', command, bare);
+    expect(wrapped.ok && Object.keys(wrapped.value)).toEqual(['specversion', 'id', 'source', 'type', 'time', 'subject', 'datacontenttype', 'data', 'partitionkey']);
+  });
+
   it.each([
     ['an empty id', { id: '' }, 'id'],
     ['a long id', { id: 'x'.repeat(257) }, 'id'],
     ['an empty source', { source: '' }, 'source'],
     ['an invalid date', { time: new Date('nope') }, 'time'],
     ['a malformed traceparent', { traceparent: '00-xyz' }, 'traceparent'],
+    ['a tracestate over 512 characters', { tracestate: `a=${'x'.repeat(511)}` }, 'tracestate'],
   ])('still checks the envelope: %s', (_case, override, path) => {
     expect(wrapValidatedData('sendCommand', command, { ...options, ...override })).toMatchObject({ ok: false, code: 'INVALID_ENVELOPE', errors: [{ path }] });
   });

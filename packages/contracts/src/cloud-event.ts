@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { EVENTS, eventKindOfType, type EventData, type EventKind } from './event-catalog';
 import { isoDateTimeSchema } from './schemas/common.schema';
-import { traceparentSchema, tracestateSchema, type TraceContext } from './trace-context';
+import { isTraceparent, traceparentSchema, tracestateSchema, type TraceContext } from './trace-context';
 import { toValidationErrors, type ValidationError } from './validation';
 
 export const CLOUD_EVENTS_CONTENT_TYPE = 'application/cloudevents+json';
@@ -70,25 +70,21 @@ const validateData = <K extends EventKind>(kind: K, envelope: z.output<typeof cl
   return { ok: true, value: { ...envelope, data: data.data } as unknown as CloudEvent<K> };
 };
 
+// Attributes are added only when defined (never deleted afterwards), so that the object keeps
+// V8's fast properties, which JSON.stringify serialises several times faster.
 function envelopeFor<K extends EventKind>(kind: K, data: EventData<K>, options: BuildOptions): Record<string, unknown> {
   const spec = EVENTS[kind];
   const value = data as never;
-  const candidate: Record<string, unknown> = {
-    specversion: '1.0',
-    id: options.id,
-    source: options.source,
-    type: spec.type,
-    time: options.time.toISOString(),
-    subject: options.subject ?? spec.subject(value),
-    datacontenttype: 'application/json',
-    data,
-    tenantid: options.tenantId,
-    partitionkey: spec.key(value),
-    traceparent: options.traceparent,
-    tracestate: options.tracestate,
-  };
-  for (const name of Object.keys(candidate)) if (candidate[name] === undefined) delete candidate[name];
-  return candidate;
+  const envelope: Record<string, unknown> = { specversion: '1.0', id: options.id, source: options.source, type: spec.type, time: options.time.toISOString() };
+  const subject = options.subject ?? spec.subject(value);
+  if (subject !== undefined) envelope['subject'] = subject;
+  envelope['datacontenttype'] = 'application/json';
+  envelope['data'] = data;
+  if (options.tenantId !== undefined) envelope['tenantid'] = options.tenantId;
+  envelope['partitionkey'] = spec.key(value);
+  if (options.traceparent !== undefined) envelope['traceparent'] = options.traceparent;
+  if (options.tracestate !== undefined) envelope['tracestate'] = options.tracestate;
+  return envelope;
 }
 
 /** Validates `data` against the kind's schema and wraps it; the key and subject follow from the data. */
@@ -109,7 +105,8 @@ export const wrapValidatedData = <K extends EventKind>(kind: K, data: EventData<
   if (options.id.length === 0 || options.id.length > 256) problems.push({ path: 'id', message: 'must be 1 to 256 characters' });
   if (options.source.length === 0 || options.source.length > 512) problems.push({ path: 'source', message: 'must be 1 to 512 characters' });
   if (Number.isNaN(options.time.getTime())) problems.push({ path: 'time', message: 'must be a valid date' });
-  if (options.traceparent !== undefined && !traceparentSchema.safeParse(options.traceparent).success) problems.push({ path: 'traceparent', message: 'must be a W3C traceparent' });
+  if (options.traceparent !== undefined && !isTraceparent(options.traceparent)) problems.push({ path: 'traceparent', message: 'must be a W3C traceparent' });
+  if (options.tracestate !== undefined && options.tracestate.length > 512) problems.push({ path: 'tracestate', message: 'must be at most 512 characters' });
   if (problems.length > 0) return failure('INVALID_ENVELOPE', problems);
   return { ok: true, value: envelopeFor(kind, data, options) as unknown as CloudEvent<K> };
 };

@@ -92,4 +92,6 @@ export type EventData<K extends EventKind> = z.output<(typeof EVENTS)[K]['schema
 
 export const EVENT_KINDS = Object.keys(EVENTS) as EventKind[];
 
-export const eventKindOfType = (type: string): EventKind | undefined => EVENT_KINDS.find((kind) => EVENTS[kind].type === type);
+const KIND_OF_TYPE: ReadonlyMap<string, EventKind> = new Map(EVENT_KINDS.map((kind) => [EVENTS[kind].type, kind]));
+
+export const eventKindOfType = (type: string): EventKind | undefined => KIND_OF_TYPE.get(type);

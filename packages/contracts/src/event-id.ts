@@ -6,12 +6,11 @@ import { createHash } from 'node:crypto';
  */
 export const deterministicEventId = (...parts: readonly string[]): string => {
   if (parts.length === 0) throw new RangeError('deterministicEventId needs at least one part');
-  const hash = createHash('sha256');
   // Length prefixes keep ("ab", "c") and ("a", "bc") apart.
-  for (const part of parts) hash.update(`${part.length}:${part};`);
-  const bytes = hash.digest().subarray(0, 16);
-  bytes[6] = ((bytes[6] ?? 0) & 0x0f) | 0x80;
-  bytes[8] = ((bytes[8] ?? 0) & 0x3f) | 0x80;
-  const hex = bytes.toString('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+  let text = '';
+  for (const part of parts) text += `${part.length}:${part};`;
+  const hex = createHash('sha256').update(text).digest('hex');
+  // The first 16 bytes, with the version nibble set to 8 and the variant bits to 10.
+  const variant = ((Number.parseInt(hex.charAt(16), 16) & 0x3) | 0x8).toString(16);
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 };

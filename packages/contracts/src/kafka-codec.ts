@@ -1,5 +1,5 @@
 import { CLOUD_EVENTS_CONTENT_TYPE, parseCloudEvent, type CloudEvent, type EventErrorCode } from './cloud-event';
-import { EVENTS } from './event-catalog';
+import { EVENTS, eventKindOfType } from './event-catalog';
 import { TOPICS, type TopicName } from './topics';
 import { isTraceparent } from './trace-context';
 import type { ValidationError } from './validation';
@@ -29,8 +29,9 @@ export type DecodeResult =
 
 /** Structured-mode CloudEvent on Kafka: JSON value, trace context duplicated into headers. */
 export const encodeKafkaMessage = (event: CloudEvent): EncodedKafkaMessage => {
-  const spec = Object.values(EVENTS).find((candidate) => candidate.type === event.type);
-  if (spec === undefined) throw new RangeError(`unknown event type "${event.type}"`);
+  const kind = eventKindOfType(event.type);
+  if (kind === undefined) throw new RangeError(`unknown event type "${event.type}"`);
+  const spec = EVENTS[kind];
   const headers: Record<string, string> = { 'content-type': CLOUD_EVENTS_CONTENT_TYPE };
   if (event.traceparent !== undefined) headers['traceparent'] = event.traceparent;
   if (event.tracestate !== undefined) headers['tracestate'] = event.tracestate;

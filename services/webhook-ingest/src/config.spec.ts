@@ -7,7 +7,7 @@ describe('loadWebhookIngestConfig', () => {
   it('applies defaults above Meta’s 3 MB payload limit', () => {
     expect(loadWebhookIngestConfig(minimal)).toEqual({
       port: 8081, host: '0.0.0.0', path: '/webhook', appSecrets: ['secret-one'], verifyToken: 'verify-token',
-      bodyLimitBytes: 4 * 1024 * 1024, publishTimeoutMs: 15_000, publishConcurrency: 1, kafkaBrokers: ['kafka:9092'], logLevel: 'info',
+      bodyLimitBytes: 4 * 1024 * 1024, publishTimeoutMs: 15_000, publishConcurrency: 1, publishLingerMs: 2, kafkaBrokers: ['kafka:9092'], logLevel: 'info',
     });
   });
 
@@ -21,6 +21,7 @@ describe('loadWebhookIngestConfig', () => {
     ['a body limit under Meta’s maximum', { WEBHOOK_BODY_LIMIT_BYTES: '1000' }, /WEBHOOK_BODY_LIMIT_BYTES="1000": must be at least 3145728/],
     ['a bad broker list', { KAFKA_BROKERS: 'kafka' }, /KAFKA_BROKERS.0: must be host:port/],
     ['a path without a slash', { WEBHOOK_PATH: 'webhook' }, /WEBHOOK_PATH="webhook"/],
+    ['a linger over 100 ms', { WEBHOOK_PUBLISH_LINGER_MS: '250' }, /WEBHOOK_PUBLISH_LINGER_MS="250": must be at most 100/],
   ])('refuses %s with a message naming the variable', (_case, override, message) => {
     expect(() => loadWebhookIngestConfig({ ...minimal, ...override })).toThrow(ConfigError);
     expect(() => loadWebhookIngestConfig({ ...minimal, ...override })).toThrow(message);

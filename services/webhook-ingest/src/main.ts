@@ -1,7 +1,8 @@
-import { coalescePublishes, createKafkaBus, createKafkaReadinessProbe } from '@recado/bus';
+import { createKafkaBus, createKafkaReadinessProbe } from '@recado/bus';
 import { TOPICS } from '@recado/contracts';
 import { ConfigError, createLogger, stopOnSignals } from '@recado/service-kit';
 import { loadWebhookIngestConfig } from './config';
+import { coalescedKafkaPublish } from './kafka-publish';
 import { createWebhookIngest } from './webhook-ingest';
 
 async function main(): Promise<void> {
@@ -12,7 +13,7 @@ async function main(): Promise<void> {
   const logger = createLogger({ service: 'webhook-ingest', level: config.logLevel });
   const bus = createKafkaBus({ brokers: config.kafkaBrokers, clientId: 'webhook-ingest', logLevel: 'error', onError: (error) => logger.error('kafka error', { error: String(error) }) });
   const probe = createKafkaReadinessProbe({ brokers: config.kafkaBrokers, topics: [TOPICS.rawWebhooks] });
-  const ingest = createWebhookIngest({ settings: config, publish: coalescePublishes((messages) => bus.publish(messages), { concurrency: config.publishConcurrency }), ready: () => probe.check(), logger });
+  const ingest = createWebhookIngest({ settings: config, publish: coalescedKafkaPublish(bus, config), ready: () => probe.check(), logger });
   const url = await ingest.listen(config.port, config.host);
   logger.info('webhook-ingest listening', { url, path: config.path, appSecrets: config.appSecrets.length });
 

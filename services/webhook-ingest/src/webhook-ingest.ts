@@ -31,6 +31,12 @@ export interface WebhookIngest {
 
 const REQUEST_ID = /^[\w\-.:]{1,128}$/;
 
+const LOG_LINES = {
+  failed: ['error', 'webhook call failed'],
+  refused: ['warn', 'webhook call refused'],
+  answered: ['info', 'webhook call answered'],
+} as const;
+
 function requestIdOf(request: IncomingMessage): string {
   const given = request.headers['x-request-id'];
   return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
@@ -57,10 +63,11 @@ export function createWebhookIngest(options: WebhookIngestOptions): WebhookInges
     response.writeHead(reply.status, headers).end(reply.body);
     metrics.calls.inc({ method: request.method ?? 'UNKNOWN', status: String(reply.status) });
     if (reply.cause !== undefined) metrics.rejections.inc({ cause: reply.cause });
+    const [level, message] = reply.status >= 500 ? LOG_LINES.failed : reply.status >= 400 ? LOG_LINES.refused : LOG_LINES.answered;
+    // winston formats a line before its transport drops it: skip that work for a level it would drop.
+    if (!logger.isLevelEnabled(level)) return;
     const fields = { requestId, method: request.method, path: request.url?.split('?')[0], status: reply.status, cause: reply.cause, ms: Number(process.hrtime.bigint() - startedAt) / 1e6, ...reply.log };
-    if (reply.status >= 500) logger.error('webhook call failed', fields);
-    else if (reply.status >= 400) logger.warn('webhook call refused', fields);
-    else logger.info('webhook call answered', fields);
+    logger.log(level, message, fields);
   };
 
   const server = createServer((request, response) => {

@@ -41,9 +41,9 @@ function keptHeaders(request: IncomingMessage): Record<string, string> {
   return kept;
 }
 
-function parseJson(rawBody: Buffer): { ok: true; value: unknown } | { ok: false; message: string } {
+function parseJson(text: string): { ok: true; value: unknown } | { ok: false; message: string } {
   try {
-    return { ok: true, value: JSON.parse(rawBody.toString('utf8')) as unknown };
+    return { ok: true, value: JSON.parse(text) as unknown };
   } catch (error) {
     return { ok: false, message: error instanceof Error ? error.message : 'not JSON' };
   }
@@ -88,8 +88,8 @@ export async function answerWebhookPost(request: IncomingMessage, requestId: str
   // One generic answer: the caller learns nothing about which check failed; the log does.
   if (signatureFailure !== undefined) return reject(401, SIGNATURE_CAUSES[signatureFailure], 'invalid signature', { bytes: rawBody.length });
 
-  const call: WebhookCall = { requestId, receivedAt: deps.now(), rawBody, headers: keptHeaders(request), ...traceOf(request.headers) };
-  const json = parseJson(rawBody);
+  const call: WebhookCall = { requestId, receivedAt: deps.now(), body: rawBody.toString('utf8'), headers: keptHeaders(request), ...traceOf(request.headers) };
+  const json = parseJson(call.body);
   const normalised = json.ok ? normaliseWebhook(json.value, { requestId, receivedAt: call.receivedAt }) : undefined;
   // A signed body that is not JSON is still kept (raw topic) before it is refused.
   const published = await publishWithin(deps, call, normalised);

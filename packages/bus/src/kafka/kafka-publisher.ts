@@ -1,7 +1,8 @@
-import { Partitioners, type Kafka, type Message, type TopicMessages } from 'kafkajs';
+import type { Kafka, Message, TopicMessages } from 'kafkajs';
 import type { BusMessage } from '../bus';
 import { BusError } from '../bus.error';
 import type { KafkaProducerSettings } from './kafka-bus.options';
+import { murmur2Partitioner } from './murmur2-partitioner';
 
 export interface KafkaPublisher {
   publish(messages: readonly BusMessage[]): Promise<void>;
@@ -11,14 +12,14 @@ export interface KafkaPublisher {
 /**
  * acks -1 (every in-sync replica), one request in flight per broker so that a retried request
  * cannot overtake the next one (per-key order without the idempotent producer), Java's murmur2
- * partitioner so that every producer (kcat, Java) puts a key in the same partition.
+ * partitioning so that every producer (kcat, Java) puts a key in the same partition.
  */
 export function createKafkaPublisher(kafka: Kafka, settings: KafkaProducerSettings): KafkaPublisher {
   const producer = kafka.producer({
     idempotent: false,
     maxInFlightRequests: 1,
     allowAutoTopicCreation: false,
-    createPartitioner: Partitioners.DefaultPartitioner,
+    createPartitioner: murmur2Partitioner,
     retry: { retries: settings.retries, initialRetryTime: settings.initialRetryTimeMs, maxRetryTime: settings.maxRetryTimeMs },
   });
   let connection: Promise<void> | undefined;

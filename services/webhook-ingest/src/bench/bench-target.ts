@@ -1,9 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { coalescePublishes, createKafkaBus } from '@recado/bus';
+import { createKafkaBus } from '@recado/bus';
 import { createLogger } from '@recado/service-kit';
+import { loadWebhookIngestConfig } from '../config';
 import { readBody } from '../http/read-body';
+import { coalescedKafkaPublish } from '../kafka-publish';
 import { checkSignature } from '../signature';
 import { createWebhookIngest } from '../webhook-ingest';
 import { BENCH_SECRET } from './bench-body';
@@ -14,6 +16,11 @@ type Target = 'baseline' | 'ingest';
 const peakRssBytes = (): number => {
   const line = readFileSync('/proc/self/status', 'utf8').split('\n').find((entry) => entry.startsWith('VmHWM:'));
   return Number(line?.replace(/\D/g, '') ?? 0) * 1024;
+};
+
+const cpuMicros = (): number => {
+  const { user, system } = process.cpuUsage();
+  return user + system;
 };
 
 /** The baseline: verifies the signature over the raw body and answers 200, publishing nothing. */
@@ -28,11 +35,13 @@ async function startBaseline(): Promise<string> {
   return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 }
 
+// The service as `main.ts` composes it, with the production defaults (WEBHOOK_* variables override them).
 async function startIngest(brokers: string[]): Promise<string> {
+  const config = loadWebhookIngestConfig({ ...process.env, WEBHOOK_APP_SECRETS: BENCH_SECRET, WEBHOOK_VERIFY_TOKEN: 'bench-verify-token', KAFKA_BROKERS: brokers.join(',') });
   const bus = createKafkaBus({ brokers, logLevel: 'nothing' });
   const ingest = createWebhookIngest({
-    settings: { path: '/webhook', verifyToken: 'bench-verify-token', appSecrets: [BENCH_SECRET], bodyLimitBytes: 4 * 1024 * 1024, publishTimeoutMs: 15_000 },
-    publish: coalescePublishes((messages) => bus.publish(messages), { concurrency: Number(process.env['BENCH_PUBLISH_CONCURRENCY'] ?? 1) }),
+    settings: config,
+    publish: coalescedKafkaPublish(bus, config),
     ready: () => Promise.resolve(),
     logger: createLogger({ service: 'webhook-ingest', level: 'warn' }),
   });
@@ -44,6 +53,7 @@ async function main(): Promise<void> {
   const url = target === 'baseline' ? await startBaseline() : await startIngest((process.env['BENCH_BROKERS'] ?? '').split(','));
   process.on('message', (message) => {
     if (message === 'rss') process.send?.({ peakRssBytes: peakRssBytes() });
+    if (message === 'cpu') process.send?.({ cpuMicros: cpuMicros() });
   });
   process.once('SIGTERM', () => process.exit(0));
   process.send?.({ url });

@@ -9,6 +9,7 @@ import { signedBodies, type SignedBody } from './bench-body';
 const BODIES = signedBodies(5_000);
 
 interface Figures {
+  readonly calls: number;
   readonly callsPerSecond: number;
   readonly p50Ms: number;
   readonly p99Ms: number;
@@ -36,7 +37,7 @@ function load(url: string, options: { connections: number; seconds: number; rate
       },
       (error, result) => {
         if (error) return reject(error);
-        resolve({ callsPerSecond: Math.round(result.requests.average), p50Ms: result.latency.p50, p99Ms: result.latency.p99, non2xx: result.non2xx, errors: result.errors });
+        resolve({ calls: result.requests.total, callsPerSecond: Math.round(result.requests.average), p50Ms: result.latency.p50, p99Ms: result.latency.p99, non2xx: result.non2xx, errors: result.errors });
       },
     );
   });
@@ -56,18 +57,24 @@ async function withTarget<T>(target: 'baseline' | 'ingest', env: NodeJS.ProcessE
   }
 }
 
-const peakRss = (child: ChildProcess): Promise<number> =>
+const ask = <T>(child: ChildProcess, question: 'rss' | 'cpu'): Promise<T> =>
   new Promise((resolve) => {
-    child.once('message', (message) => resolve((message as { peakRssBytes: number }).peakRssBytes));
-    child.send('rss');
+    child.once('message', (message) => resolve(message as T));
+    child.send(question);
   });
 
-async function measure(target: 'baseline' | 'ingest', env: NodeJS.ProcessEnv): Promise<{ max: Figures; atRate: Figures; rssMb: number }> {
+const peakRss = async (child: ChildProcess): Promise<number> => (await ask<{ peakRssBytes: number }>(child, 'rss')).peakRssBytes;
+// CPU time of the target process: unlike calls/s, hardly moved by other work on the machine.
+const cpuMicros = async (child: ChildProcess): Promise<number> => (await ask<{ cpuMicros: number }>(child, 'cpu')).cpuMicros;
+
+async function measure(target: 'baseline' | 'ingest', env: NodeJS.ProcessEnv): Promise<{ max: Figures; atRate: Figures; cpuMicrosPerCall: number; rssMb: number }> {
   return withTarget(target, env, async (url, child) => {
     await load(url, { connections: 32, seconds: 3 });
+    const cpuBefore = await cpuMicros(child);
     const max = await load(url, { connections: 64, seconds: 10 });
+    const cpuMicrosPerCall = Math.round(((await cpuMicros(child)) - cpuBefore) / max.calls);
     const atRate = await load(url, { connections: 64, seconds: 10, rate: 2_000 });
-    return { max, atRate, rssMb: Math.round((await peakRss(child)) / 1024 / 1024) };
+    return { max, atRate, cpuMicrosPerCall, rssMb: Math.round((await peakRss(child)) / 1024 / 1024) };
   });
 }
 
@@ -84,6 +91,7 @@ async function main(): Promise<void> {
     console.log('| component | metric | value | baseline | ratio | date |');
     console.log(row('signed calls/s acknowledged by Kafka', ingest.max.callsPerSecond, baseline.max.callsPerSecond));
     console.log(row('p50 ms at max rate', ingest.max.p50Ms, baseline.max.p50Ms));
+    console.log(row('CPU µs per call at max rate (its process)', ingest.cpuMicrosPerCall, baseline.cpuMicrosPerCall));
     console.log(row('p99 ms at 2,000 calls/s', ingest.atRate.p99Ms, baseline.atRate.p99Ms));
     console.log(row('peak RSS MB', ingest.rssMb, baseline.rssMb));
     const failures = ingest.max.non2xx + ingest.max.errors + ingest.atRate.non2xx + ingest.atRate.errors;

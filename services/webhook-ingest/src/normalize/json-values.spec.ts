@@ -42,4 +42,11 @@ describe('compact', () => {
   it('drops undefined fields and keeps null ones', () => {
     expect(Object.keys(compact({ a: undefined, b: null, c: 0 }))).toEqual(['b', 'c']);
   });
+
+  it('keeps a "__proto__" field as data, never as a prototype', () => {
+    const kept = compact(JSON.parse('{"__proto__": {"polluted": true}, "gone": null}') as Record<string, unknown>);
+    expect(Object.keys(kept)).toEqual(['__proto__', 'gone']);
+    expect((kept as { polluted?: unknown }).polluted).toBeUndefined();
+    expect(Object.getPrototypeOf(kept)).toBe(Object.prototype);
+  });
 });
