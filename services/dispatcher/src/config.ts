@@ -5,6 +5,7 @@ import type { DispatcherSettings } from './dispatcher';
 
 const environment = z.object({
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL'),
+  DATABASE_POOL_SIZE: envInteger(20, { min: 1, max: 500 }),
   KAFKA_BROKERS: envList(hostPort).pipe(z.array(z.string()).min(1, 'set at least one host:port')),
   META_BASE_URL: z.url().default('https://graph.facebook.com'),
   META_GRAPH_API_VERSION: z.string().regex(/^v\d+\.\d+$/, 'must look like v23.0').default('v23.0'),
@@ -23,6 +24,7 @@ const environment = z.object({
 
 export interface DispatcherConfig {
   readonly databaseUrl: string;
+  readonly databasePoolSize: number;
   readonly kafkaBrokers: readonly string[];
   readonly port: number;
   readonly logLevel: z.output<typeof envLogLevel>;
@@ -41,6 +43,7 @@ export function loadDispatcherConfig(env: NodeJS.ProcessEnv = process.env): Disp
   const values = loadConfig('dispatcher', environment, env);
   return {
     databaseUrl: values.DATABASE_URL,
+    databasePoolSize: values.DATABASE_POOL_SIZE,
     kafkaBrokers: values.KAFKA_BROKERS,
     port: values.DISPATCHER_PORT,
     logLevel: values.LOG_LEVEL,

@@ -12,7 +12,7 @@ async function main(): Promise<void> {
   const config = loadDispatcherConfig();
   const logger = createLogger({ service: 'dispatcher', level: config.logLevel });
   const registry = createMetricsRegistry('dispatcher');
-  const dataSource = await createDataSource({ kind: 'postgres', url: config.databaseUrl });
+  const dataSource = await createDataSource({ kind: 'postgres', url: config.databaseUrl, poolSize: config.databasePoolSize });
   const bus = createKafkaBus({ brokers: config.kafkaBrokers, clientId: 'dispatcher', logLevel: 'error', onError: (error) => logger.error('kafka error', { error: String(error) }) });
   const probe = createKafkaReadinessProbe({ brokers: config.kafkaBrokers, topics: [TOPICS.sendCommands] });
   const dispatcher = createDispatcher({ dataSource, bus, settings: config.settings, logger, registry });

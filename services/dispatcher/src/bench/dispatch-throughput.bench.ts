@@ -365,7 +365,7 @@ async function main(): Promise<void> {
     console.log(`settings: ${JSON.stringify({
       commands: COMMANDS, contacts: COMMANDS + RATE_COMMANDS, sendConcurrency: SEND_CONCURRENCY, metaPoolSize: POOL_SIZE, maxBatch: MAX_BATCH,
       dispatcherThroughputPerSecond: THROUGHPUT_PER_SECOND, sandboxValidation: VALIDATE, kafka: `mock broker (1), 12 partitions, bulk load ${GZIP ? 'gzip' : 'uncompressed'}`,
-      dispatcher: 'dist/main.js (default consumer settings, DB pool 10)', fixedRate: `${RATE}/s for ${RATE_SECONDS} s`,
+      dispatcher: 'dist/main.js (its defaults: consumer settings, DB pool 20)', fixedRate: `${RATE}/s for ${RATE_SECONDS} s`,
     })}`);
     console.log(`baseline:   ${JSON.stringify(baseline)}`);
     console.log(`dispatcher: ${JSON.stringify(dispatcher)}`);
