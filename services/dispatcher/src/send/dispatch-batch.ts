@@ -34,7 +34,9 @@ async function decideRecords(records: readonly ReceivedMessage[], bus: Bus, deps
       deadLetters.push(deadLetterFor(received.record, { reasonCode: 'UNKNOWN_TENANT', message: `no tenant "${received.command.tenantId}"` }, deps.settings.group, now));
       continue;
     }
-    byTenant.set(tenantId, [...(byTenant.get(tenantId) ?? []), received]);
+    const tenantCommands = byTenant.get(tenantId);
+    if (tenantCommands === undefined) byTenant.set(tenantId, [received]);
+    else tenantCommands.push(received);
   }
   deps.metrics.deadLetters.inc(deadLetters.length);
   await bus.publish(deadLetters);
