@@ -53,7 +53,7 @@ export async function startPlatform(config: PlatformConfig, logger: Logger): Pro
   const dispatcher: Dispatcher = createDispatcher({
     dataSource, bus, registry, logger: logger.child({ component: 'dispatcher' }),
     settings: {
-      group: 'recado-dispatcher', throughputPerSecond: 80, sendConcurrency: 16, maxBatchSize: 200, concurrentPartitions: 12, heldSendsIntervalMs: 250, inDoubtGraceMs: 120_000,
+      group: 'recado-dispatcher', throughputPerSecond: undefined, sendConcurrency: 16, maxBatchSize: 200, concurrentPartitions: 12, heldSendsIntervalMs: 250, inDoubtGraceMs: 120_000,
       keyRing: ring, meta: { baseUrl: sandbox.url, graphApiVersion: 'v23.0', poolSize: 16, requestTimeoutMs: 15_000, fallbackAccessToken: undefined },
     },
   });

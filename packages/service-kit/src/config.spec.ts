@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ConfigError, loadConfig } from './config';
-import { envInteger, envList, envLogLevel, hostPort } from './config-fields';
+import { envInteger, envList, envLogLevel, envOptionalInteger, hostPort } from './config-fields';
 
 const schema = z.object({
   PORT: envInteger(8080, { min: 1, max: 65_535 }),
@@ -38,5 +38,13 @@ describe('loadConfig', () => {
 
   it.each([['abc'], ['-1'], ['1.5'], ['']])('rejects %j as a whole number', (value) => {
     expect(() => loadConfig('svc', schema, { PORT: value, KAFKA_BROKERS: 'a:1' })).toThrow(/PORT=/);
+  });
+
+  it('leaves an optional whole number unset, and checks it when set', () => {
+    const optional = z.object({ RATE: envOptionalInteger({ min: 1, max: 100 }) });
+    expect(loadConfig('svc', optional, {})).toEqual({ RATE: undefined });
+    expect(loadConfig('svc', optional, { RATE: ' 42 ' })).toEqual({ RATE: 42 });
+    expect(() => loadConfig('svc', optional, { RATE: '0' })).toThrow('RATE="0": must be at least 1');
+    expect(() => loadConfig('svc', optional, { RATE: 'fast' })).toThrow('RATE="fast": must be a whole number');
   });
 });

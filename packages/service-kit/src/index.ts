@@ -1,5 +1,5 @@
 export { ConfigError, loadConfig } from './config';
-export { envInteger, envList, envLogLevel, hostPort } from './config-fields';
+export { envInteger, envList, envLogLevel, envOptionalInteger, hostPort } from './config-fields';
 export { createLogger, type Logger, type LoggerOptions, type LogLevel } from './logger';
 export { createMetricsRegistry } from './metrics';
 export { serveOperationalRoute, type OperationalRoutes } from './operational-routes';

@@ -9,7 +9,7 @@ describe('loadDispatcherConfig', () => {
     const config = loadDispatcherConfig(minimal);
     expect(config).toMatchObject({ databaseUrl: 'postgres://db/recado', databasePoolSize: 20, kafkaBrokers: ['kafka:9092'], port: 8082, logLevel: 'info' });
     expect(config.settings).toMatchObject({
-      group: 'recado-dispatcher', throughputPerSecond: 80, sendConcurrency: 64, maxBatchSize: 500, concurrentPartitions: 12, inDoubtGraceMs: 120_000,
+      group: 'recado-dispatcher', throughputPerSecond: undefined, sendConcurrency: 64, maxBatchSize: 500, concurrentPartitions: 12, inDoubtGraceMs: 120_000,
       meta: { baseUrl: 'https://graph.facebook.com', graphApiVersion: 'v23.0', poolSize: 64, requestTimeoutMs: 15_000, fallbackAccessToken: undefined },
     });
   });

@@ -1,5 +1,5 @@
 import { keyRingFromEnv, type KeyRing } from '@recado/persistence';
-import { envInteger, envList, envLogLevel, hostPort, loadConfig, ConfigError } from '@recado/service-kit';
+import { envInteger, envList, envLogLevel, envOptionalInteger, hostPort, loadConfig, ConfigError } from '@recado/service-kit';
 import { z } from 'zod';
 import type { DispatcherSettings } from './dispatcher';
 
@@ -13,7 +13,7 @@ const environment = z.object({
   META_FALLBACK_ACCESS_TOKEN: z.string().min(1).optional(),
   META_POOL_SIZE: envInteger(64, { min: 1, max: 1024 }),
   META_REQUEST_TIMEOUT_MS: envInteger(15_000, { min: 100 }),
-  DISPATCHER_THROUGHPUT_PER_SECOND: envInteger(80, { min: 1, max: 10_000 }),
+  DISPATCHER_THROUGHPUT_PER_SECOND: envOptionalInteger({ min: 1, max: 10_000 }),
   DISPATCHER_SEND_CONCURRENCY: envInteger(64, { min: 1, max: 1024 }),
   DISPATCHER_MAX_BATCH: envInteger(500, { min: 1, max: 10_000 }),
   DISPATCHER_CONCURRENT_PARTITIONS: envInteger(12, { min: 1, max: 1024 }),

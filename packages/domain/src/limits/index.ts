@@ -7,3 +7,4 @@ export * from './messaging-limit.model';
 export * from './messaging-limit.rule';
 export * from './quiet-hours.rule';
 export * from './local-clock';
+export * from './throughput.rule';

@@ -18,6 +18,15 @@ export async function setPhoneNumberMessagingLimit(db: Db, tenantId: string, pho
   return updatedCount(result) === 1;
 }
 
+/** Sets a number's throughput level (`STANDARD`, `HIGH`…), which paces the dispatcher's sends. */
+export async function setPhoneNumberThroughputLevel(db: Db, tenantId: string, phoneNumberId: string, level: string): Promise<boolean> {
+  const result = await db.query<unknown>(
+    `UPDATE phone_numbers SET throughput_level = $3, updated_at = now() WHERE tenant_id = $1 AND id = $2 RETURNING 1`,
+    [tenantId, phoneNumberId, level],
+  );
+  return updatedCount(result) === 1;
+}
+
 /** Sets the tier of every number of a WABA (the old per-phone field of `business_capability_update`). */
 export async function setWabaPhoneNumbersMessagingLimit(db: Db, tenantId: string, wabaId: string, tier: string): Promise<number> {
   const result = await db.query<unknown>(

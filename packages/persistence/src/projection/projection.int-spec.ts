@@ -119,6 +119,9 @@ describe.each([['postgres', openMigratedPostgres], ['pglite', openMigratedPglite
     expect((await projection.findPhoneNumberByDisplay(manager, tenant.tenantId, tenant.wabaId, `+${phone?.displayPhoneNumber ?? ''}`))?.id).toBe(tenant.phoneNumberId);
     expect(await projection.findPhoneNumberByDisplay(manager, other.tenantId, tenant.wabaId, phone?.displayPhoneNumber ?? '')).toBeNull();
     expect(await tx((db) => projection.setPhoneNumberMessagingLimit(db, tenant.tenantId, tenant.phoneNumberId, 'TIER_10K'))).toBe(true);
+    expect(await tx((db) => projection.setPhoneNumberThroughputLevel(db, tenant.tenantId, tenant.phoneNumberId, 'HIGH'))).toBe(true);
+    expect(await tx((db) => projection.setPhoneNumberThroughputLevel(db, other.tenantId, tenant.phoneNumberId, 'STANDARD'))).toBe(false);
+    expect((await findPhoneNumber(manager, tenant.tenantId, tenant.phoneNumberId))?.throughputLevel).toBe('HIGH');
     expect(await tx((db) => projection.setWabaPhoneNumbersMessagingLimit(db, tenant.tenantId, tenant.wabaId, 'TIER_100K'))).toBe(1);
     expect(await tx((db) => projection.setWabaPortfolioMessagingLimit(db, tenant.tenantId, tenant.wabaId, 'TIER_UNLIMITED'))).toBe(true);
     expect(await tx((db) => projection.setWabaPortfolioMessagingLimit(db, other.tenantId, tenant.wabaId, 'TIER_250'))).toBe(false);

@@ -1,12 +1,12 @@
-import { parseMessagingLimitTier, type MessagingLimitTier } from '@recado/domain';
-import { setPhoneNumberMessagingLimit, setWabaPhoneNumbersMessagingLimit, setWabaPortfolioMessagingLimit, type Db, type TenantRoute } from '@recado/persistence';
+import { parseMessagingLimitTier, throughputLevelAfterQualityEvent, type MessagingLimitTier } from '@recado/domain';
+import { setPhoneNumberMessagingLimit, setPhoneNumberThroughputLevel, setWabaPhoneNumbersMessagingLimit, setWabaPortfolioMessagingLimit, type Db, type TenantRoute } from '@recado/persistence';
 import { logAccountEvent } from './account-log';
 import type { Projection, ProjectionContext } from './projection';
 import { routeByPhoneNumber, routeByWaba, routeToNumberOfWaba } from './routing';
 
 type Limit = string | number | undefined;
 
-/** A number's quality event: its messaging limit and the portfolio's, as the domain reads them. */
+/** A number's quality event: its messaging limit, the portfolio's and its throughput, as the domain reads them. */
 export const projectPhoneNumberQuality: Projection<'phoneNumberQualityUpdated'> = async (db, event, context) => {
   const route = await routeToNumberOfWaba(db, event, context);
   if (route === null) return;
@@ -14,6 +14,8 @@ export const projectPhoneNumberQuality: Projection<'phoneNumberQualityUpdated'> 
   const tier = limitTier(event.data.currentLimit, context);
   if (tier !== null) await setPhoneNumberMessagingLimit(db, route.tenantId, route.phoneNumberId, tier);
   await setPortfolioLimit(db, route, event.data.maxDailyConversationsPerBusiness, context);
+  const throughput = throughputLevelAfterQualityEvent(event.data.event);
+  if (throughput !== null) await setPhoneNumberThroughputLevel(db, route.tenantId, route.phoneNumberId, throughput);
 };
 
 /** The portfolio's messaging limit (and the older per-number one for the WABA's numbers). */

@@ -67,15 +67,15 @@ describe('projector: templates and account events', () => {
     expect(await persistence.listUnroutedEvents(rig.db, { tenantId: null, reasonCode: 'WABA_UNKNOWN' })).toEqual([expect.objectContaining({ eventId: unknownWaba.id, metaWabaId: '424242' })]);
   });
 
-  it('updates messaging limits of the number and the portfolio, and logs every account event', async () => {
+  it('updates messaging limits of the number and the portfolio, the number\'s throughput, and logs every account event', async () => {
     await rig.apply(fixtureEvent('phone-number-quality-updated.flagged'));
     let phone = await persistence.findPhoneNumber(rig.db, rig.seeded.tenantId, rig.seeded.phoneId);
-    expect(phone).toMatchObject({ displayPhoneNumber: DISPLAY_NUMBER, messagingLimitTier: 'TIER_10K', qualityRating: 'GREEN' });
+    expect(phone).toMatchObject({ displayPhoneNumber: DISPLAY_NUMBER, messagingLimitTier: 'TIER_10K', qualityRating: 'GREEN', throughputLevel: null });
     expect((await persistence.listPortfolios(rig.db, rig.seeded.tenantId))[0]?.messagingLimitTier).toBe('TIER_10K');
 
     await rig.apply(fixtureEvent('phone-number-quality-updated.throughput-upgrade'));
     phone = await persistence.findPhoneNumber(rig.db, rig.seeded.tenantId, rig.seeded.phoneId);
-    expect(phone?.messagingLimitTier).toBe('TIER_UNLIMITED');
+    expect(phone).toMatchObject({ messagingLimitTier: 'TIER_UNLIMITED', throughputLevel: 'HIGH' });
 
     await rig.apply(fixtureEvent('business-capability-updated.limit'));
     expect((await persistence.listPortfolios(rig.db, rig.seeded.tenantId))[0]?.messagingLimitTier).toBe('TIER_2K');

@@ -1,5 +1,5 @@
 import type { PhoneNumberFacts } from '@recado/persistence';
-import { hasUnlimitedMessaging, toMessagingLimit } from './domain-facts';
+import { hasUnlimitedMessaging, sendRateOf, toMessagingLimit } from './domain-facts';
 
 const phone = (messagingLimitTier: string | null, portfolioMessagingLimitTier: string | null): PhoneNumberFacts =>
   ({ id: 'p', messagingLimitTier, portfolioMessagingLimitTier }) as unknown as PhoneNumberFacts;
@@ -21,5 +21,19 @@ describe('messaging limit facts', () => {
     const usage = { uniqueRecipients: 3, oldestAt: new Date('2026-03-01T00:00:00Z'), countedContactIds: new Set(['c1']) };
     expect(toMessagingLimit(phone('TIER_1K', 'TIER_10K'), usage, 'c1')).toEqual({ tier: 'TIER_10K', uniqueRecipients24h: 3, recipientCounted: true, nextSlotFreesAt: new Date('2026-03-02T00:00:00Z') });
     expect(toMessagingLimit(phone(null, null), usage, 'c2')).toMatchObject({ tier: 'TIER_250', recipientCounted: false });
+  });
+});
+
+describe('send rate', () => {
+  const at = (throughputLevel: string | null): PhoneNumberFacts => ({ id: 'p', throughputLevel }) as unknown as PhoneNumberFacts;
+
+  it.each([
+    [null, undefined, 80],
+    ['STANDARD', undefined, 80],
+    ['HIGH', undefined, 1_000],
+    ['HIGH', 50, 50],
+    [null, 10_000, 10_000],
+  ])('a number at level %s with override %s sends %d a second', (level, override, perSecond) => {
+    expect(sendRateOf(at(level), override)).toBe(perSecond);
   });
 });

@@ -3,6 +3,7 @@ import {
   DEFAULT_TENANT_POLICY,
   MESSAGING_LIMIT_CAPACITY,
   parseMessagingLimitTier,
+  throughputPerSecondOf,
   type CategoryConsent,
   type ConsentSource,
   type CurrentConsent,
@@ -56,6 +57,9 @@ const tierOf = (phone: PhoneNumberFacts): MessagingLimitTier => {
   const tierText = phone.portfolioMessagingLimitTier ?? phone.messagingLimitTier;
   return (tierText === null ? null : parseMessagingLimitTier(tierText)) ?? 'TIER_250';
 };
+
+/** Messages per second the number may send: `override` if set, else its throughput level's. */
+export const sendRateOf = (phone: PhoneNumberFacts, override: number | undefined): number => override ?? throughputPerSecondOf(phone.throughputLevel);
 
 /** Whether the number (or its portfolio) may reach any number of unique recipients a day. */
 export const hasUnlimitedMessaging = (phone: PhoneNumberFacts): boolean => MESSAGING_LIMIT_CAPACITY[tierOf(phone)] === null;

@@ -1,7 +1,8 @@
 import { MetaCloudError, type MessageContent, type MetaCloudClient } from '@recado/meta-cloud';
-import { startMetaCalls, takeThroughputTokens } from '@recado/persistence';
+import { startMetaCalls, takeThroughputTokens, type PhoneNumberFacts } from '@recado/persistence';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DISPATCH_CODES } from './dispatch-codes';
+import { sendRateOf } from './domain-facts';
 import type { AllowedPlan } from './plan-commands';
 import { recordVerdicts } from './record-verdicts';
 import { judgeSendResult, type SendVerdict } from './send-result';
@@ -51,7 +52,7 @@ async function sendWithinThroughput(sends: readonly AllowedSend[], deps: SendPat
   const inFlight = new Set<Promise<void>>();
   const failures: unknown[] = [];
   for (let remaining = sends; remaining.length > 0;) {
-    const granted = await waitForTokens(first.planned.phone.id, remaining.length, deps);
+    const granted = await waitForTokens(first.planned.phone, remaining.length, deps);
     for (let start = 0; start < granted; start += portionSize) {
       while (inFlight.size >= PORTIONS_IN_FLIGHT) await Promise.race(inFlight);
       const portion: Promise<void> = sendPortion(remaining.slice(start, Math.min(start + portionSize, granted)), client, deps)
@@ -66,10 +67,10 @@ async function sendWithinThroughput(sends: readonly AllowedSend[], deps: SendPat
 }
 
 /** Takes up to `wanted` tokens of the number's bucket, waiting until at least one is free. */
-async function waitForTokens(phoneId: string, wanted: number, deps: SendPathDeps): Promise<number> {
-  const { throughputPerSecond } = deps.settings;
+async function waitForTokens(phone: PhoneNumberFacts, wanted: number, deps: SendPathDeps): Promise<number> {
+  const perSecond = sendRateOf(phone, deps.settings.throughputPerSecond);
   for (;;) {
-    const grant = await takeThroughputTokens(deps.dataSource.manager, phoneId, wanted, throughputPerSecond, throughputPerSecond);
+    const grant = await takeThroughputTokens(deps.dataSource.manager, phone.id, wanted, perSecond, perSecond);
     if (grant.granted > 0) return grant.granted;
     await sleep(grant.retryAfterMs);
   }

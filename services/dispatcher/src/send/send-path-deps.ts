@@ -5,8 +5,12 @@ import type { MetaClients } from './meta-clients';
 import type { TakeTurn } from './serial-turns';
 
 export interface SendPathSettings {
-  /** Meta's per-number throughput (default 80 messages/s), shared by every dispatcher instance. */
-  readonly throughputPerSecond: number;
+  /**
+   * Messages per second for every number, if set (a sandbox, a test, a deliberate cap); otherwise
+   * each number's own, from its throughput level (80, or 1,000 after Meta's upgrade). Shared by
+   * every dispatcher instance.
+   */
+  readonly throughputPerSecond: number | undefined;
   /** Contacts sent to side by side within a batch. */
   readonly sendConcurrency: number;
   /** Consumer group of the send-commands topic. */
