@@ -17,7 +17,7 @@ export interface DispatcherSettings extends SendPathSettings {
   readonly meta: { readonly baseUrl: string; readonly graphApiVersion: string; readonly poolSize: number; readonly requestTimeoutMs: number; readonly fallbackAccessToken: string | undefined };
   readonly keyRing: KeyRing;
   readonly maxBatchSize: number;
-  /** Partitions whose batches are taken at once; they are decided and sent together, as one round. */
+  /** Partitions whose batches are taken at once (kafkajs `partitionsConsumedConcurrently`); those waiting together form one round. */
   readonly concurrentPartitions: number;
   /** How often the schedule of held-back sends is looked at. */
   readonly heldSendsIntervalMs: number;
