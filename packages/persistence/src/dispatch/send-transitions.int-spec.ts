@@ -186,9 +186,17 @@ describe('send transitions', () => {
       const untouched = await Promise.all(spared.map(([t, commandId]) => read(t, commandId)));
 
       const failed = await failInDoubtSends(m(), before, 'SEND_IN_DOUBT', now);
+      const partsOf = async (messageId: string) => {
+        const [row] = await db.dataSource.query<{ slug: string; meta_phone_number_id: string; wa_id: string }[]>(
+          `SELECT t.slug, p.meta_phone_number_id, c.wa_id FROM messages m JOIN tenants t ON t.id = m.tenant_id JOIN phone_numbers p ON p.id = m.phone_number_id JOIN contacts c ON c.id = m.contact_id WHERE m.id = $1`,
+          [messageId],
+        );
+        const parts = present(row, 'message parts');
+        return { tenantSlug: parts.slug, metaPhoneNumberId: parts.meta_phone_number_id, recipient: { waId: parts.wa_id }, content: null };
+      };
       expect([...failed].sort((x, y) => x.commandId.localeCompare(y.commandId))).toEqual([
-        { tenantId: a.tenantId, messageId: aDoubt, commandId: 'doubt-a', createdAt: early },
-        { tenantId: b.tenantId, messageId: bDoubt, commandId: 'doubt-b', createdAt: new Date('2026-04-14T23:59:59Z') },
+        { tenantId: a.tenantId, messageId: aDoubt, commandId: 'doubt-a', createdAt: early, ...(await partsOf(aDoubt)) },
+        { tenantId: b.tenantId, messageId: bDoubt, commandId: 'doubt-b', createdAt: new Date('2026-04-14T23:59:59Z'), ...(await partsOf(bDoubt)) },
       ]);
       expect(await read(a, 'doubt-a')).toMatchObject({ status: 'FAILED', reason_code: 'SEND_IN_DOUBT', failed_at: now, wamid: null });
       expect(await read(b, 'doubt-b')).toMatchObject({ status: 'FAILED', reason_code: 'SEND_IN_DOUBT', failed_at: now });

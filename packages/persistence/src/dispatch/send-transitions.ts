@@ -5,7 +5,13 @@ export interface InDoubtSend {
   readonly tenantId: string;
   readonly messageId: string;
   readonly commandId: string;
+  /** When its Meta call started. */
   readonly createdAt: Date;
+  /** What the outcome event repeats of the command: */
+  readonly tenantSlug: string;
+  readonly metaPhoneNumberId: string;
+  readonly recipient: { readonly waId: string } | { readonly userId: string };
+  readonly content: Record<string, unknown> | null;
 }
 
 /**
@@ -63,13 +69,27 @@ export async function startMetaCalls(db: Db, tenantId: string, commandIds: reado
  * naming the command id can still settle them later.
  */
 export async function failInDoubtSends(db: Db, before: Date, reasonCode: string, now: Date): Promise<InDoubtSend[]> {
-  const rows = returnedRows<{ tenant_id: string; id: string; command_id: string; created_at: Date }>(await db.query(
-    `UPDATE messages SET status = 'FAILED', reason_code = $2, failed_at = $3
-     WHERE status = 'PENDING' AND wamid IS NULL AND meta_call_started_at < $1
-     RETURNING tenant_id, id, command_id, meta_call_started_at AS created_at`,
+  const rows = returnedRows<{
+    tenant_id: string; id: string; command_id: string; created_at: Date; slug: string; meta_phone_number_id: string;
+    wa_id: string | null; business_scoped_user_id: string | null; content: Record<string, unknown> | null;
+  }>(await db.query(
+    `UPDATE messages m SET status = 'FAILED', reason_code = $2, failed_at = $3
+     FROM tenants t, phone_numbers p, contacts c
+     WHERE m.status = 'PENDING' AND m.wamid IS NULL AND m.meta_call_started_at < $1
+       AND t.id = m.tenant_id AND p.id = m.phone_number_id AND c.id = m.contact_id
+     RETURNING m.tenant_id, m.id, m.command_id, m.meta_call_started_at AS created_at, t.slug, p.meta_phone_number_id, c.wa_id, c.business_scoped_user_id, m.content`,
     [before, reasonCode, now],
   ));
-  return rows.map((row) => ({ tenantId: row.tenant_id, messageId: row.id, commandId: row.command_id, createdAt: new Date(row.created_at) }));
+  return rows.map((row) => ({
+    tenantId: row.tenant_id,
+    messageId: row.id,
+    commandId: row.command_id,
+    createdAt: new Date(row.created_at),
+    tenantSlug: row.slug,
+    metaPhoneNumberId: row.meta_phone_number_id,
+    recipient: row.wa_id !== null ? { waId: row.wa_id } : { userId: row.business_scoped_user_id ?? '' },
+    content: row.content,
+  }));
 }
 
 export interface MetaAcceptance {

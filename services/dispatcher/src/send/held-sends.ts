@@ -73,19 +73,11 @@ export async function failInDoubtOnce(deps: SendPathDeps, graceMs: number): Prom
   const now = deps.now();
   return deps.dataSource.transaction(async (db) => {
     const failed = await failInDoubtSends(db, new Date(now.getTime() - graceMs), DISPATCH_CODES.SEND_IN_DOUBT, now);
-    for (const send of failed) {
-      const [row] = await db.query<{ content: unknown; meta_phone_number_id: string; wa_id: string | null; business_scoped_user_id: string | null; tenant_ref: string }[]>(
-        `SELECT m.content, p.meta_phone_number_id, c.wa_id, c.business_scoped_user_id, t.slug AS tenant_ref
-         FROM messages m JOIN phone_numbers p ON p.id = m.phone_number_id JOIN contacts c ON c.id = m.contact_id JOIN tenants t ON t.id = m.tenant_id
-         WHERE m.id = $1`,
-        [send.messageId],
-      );
-      if (row === undefined) continue;
-      const recipient = row.wa_id !== null ? { waId: row.wa_id } : { userId: row.business_scoped_user_id ?? '' };
-      const command = { commandId: send.commandId, tenantId: row.tenant_ref, phoneNumberId: row.meta_phone_number_id, recipient, content: row.content, requestedAt: send.createdAt.toISOString() } as SendCommand;
-      const error = { code: DISPATCH_CODES.SEND_IN_DOUBT, message: 'Meta may or may not have the message (no answer was recorded); it is not sent again', retryable: false };
-      await writeOutboxEvents(db, [outcomeEvent(command, { outcome: 'failed', reasonCode: DISPATCH_CODES.SEND_IN_DOUBT, error }, { internalTenantId: send.tenantId, attempt: 1, at: now })]);
-    }
+    const error = { code: DISPATCH_CODES.SEND_IN_DOUBT, message: 'Meta may or may not have the message (no answer was recorded); it is not sent again', retryable: false };
+    await writeOutboxEvents(db, failed.map((send) => {
+      const command = { commandId: send.commandId, tenantId: send.tenantSlug, phoneNumberId: send.metaPhoneNumberId, recipient: send.recipient, content: send.content, requestedAt: send.createdAt.toISOString() } as SendCommand;
+      return outcomeEvent(command, { outcome: 'failed', reasonCode: DISPATCH_CODES.SEND_IN_DOUBT, error }, { internalTenantId: send.tenantId, attempt: 1, at: now });
+    }));
     return failed.length;
   });
 }
