@@ -44,7 +44,7 @@ const PRODUCE_CHUNK = 5_000;
 const GZIP = process.env['BENCH_GZIP'] !== '0';
 const TAP = join(DIST_BENCH, 'consume-tap.js');
 /** As `npm start` runs the dispatcher (package.json). */
-const DISPATCHER_NODE_FLAGS = ['--max-semi-space-size=4'];
+const DISPATCHER_NODE_FLAGS = ['--max-old-space-size=160'];
 
 interface Infrastructure {
   readonly broker: KafkaTestBroker;
