@@ -6,7 +6,7 @@ export * from './repositories';
 export * from './bulk';
 export { relayOutboxOnce, type OutboxEvent, type PublishOutboxBatch, type RelayOptions } from './outbox/outbox.relay';
 export { runOutboxRelay, type RelayRunnerOptions } from './outbox/outbox-relay.runner';
-export { purgePublishedOutboxEvents, writeOutboxEvents, type NewOutboxEvent } from './outbox/outbox.writer';
+export { writeOutboxEvents, type NewOutboxEvent } from './outbox/outbox.writer';
 export { keyRing, keyRingFromEnv, openSecret, sealSecret, SecretCipherError, type KeyRing, type SealedSecret } from './secrets/token-cipher';
 export { eraseContact, subjectDigest, type ErasureReport } from './erasure/contact.erasure';
 export { decodeCursor, encodeCursor } from './pagination/cursor';

@@ -47,6 +47,18 @@ describe('bulk paths', () => {
     expect(rows).toEqual([{ profile_name: 'C1', locale: 'pt_BR', attributes: { plan: 'gold', city: 'Rio' } }]);
   });
 
+  it('leaves a contact the upsert would not change unwritten, and still returns its id', async () => {
+    const m = db.dataSource.manager;
+    const versionOf = async (waId: string): Promise<{ xmin: string; updated_at: Date } | undefined> =>
+      (await m.query<{ xmin: string; updated_at: Date }[]>(`SELECT xmin::text, updated_at FROM contacts WHERE tenant_id = $1 AND wa_id = $2`, [t.tenantId, waId]))[0];
+    const before = await versionOf(waIdOf(7));
+    const ids = await upsertContacts(m, t.tenantId, [{ waId: waIdOf(7) }, { waId: waIdOf(8), profileName: 'C8' }, { waId: waIdOf(9), profileName: 'Renamed' }]);
+    expect([ids.get(waIdOf(7)), ids.get(waIdOf(8)), ids.get(waIdOf(9))]).toEqual([contactIds.get(waIdOf(7)), contactIds.get(waIdOf(8)), contactIds.get(waIdOf(9))]);
+    expect(await versionOf(waIdOf(7))).toEqual(before);
+    const renamed = await m.query<{ profile_name: string }[]>(`SELECT profile_name FROM contacts WHERE tenant_id = $1 AND wa_id = $2`, [t.tenantId, waIdOf(9)]);
+    expect(renamed).toEqual([{ profile_name: 'Renamed' }]);
+  });
+
   it('inserts message rows in bulk and skips command ids already recorded', async () => {
     const rows: BulkMessageInput[] = Array.from({ length: 300 }, (_, i) => ({
       phoneNumberId: t.phoneNumberId, contactId: present(contactIds.get(waIdOf(i))), direction: 'OUTBOUND', type: 'template', status: 'PENDING',

@@ -11,14 +11,15 @@ export interface ContactUpsert {
 }
 
 /**
- * Creates or updates contacts by `wa_id` in one statement; a field given as null or left
- * out keeps the stored value. Returns wa_id → contact id. Within one call the last entry
- * for a wa_id wins (PostgreSQL refuses to update a row twice in one statement).
+ * Creates or updates contacts by `wa_id`; a field given as null or left out keeps the stored
+ * value, and a contact the call would not change is not written. Returns wa_id → contact id.
+ * Within one call the last entry for a wa_id wins (PostgreSQL refuses to update a row twice in
+ * one statement).
  */
 export async function upsertContacts(db: Db, tenantId: string, contacts: readonly ContactUpsert[]): Promise<Map<string, string>> {
   const byWaId = new Map(contacts.map((contact) => [contact.waId, contact]));
   if (byWaId.size === 0) return new Map();
-  const rows = await db.query<{ id: string; wa_id: string }[]>(
+  const written = await db.query<{ id: string; wa_id: string }[]>(
     `INSERT INTO contacts AS c (tenant_id, wa_id, profile_name, locale, time_zone, business_scoped_user_id, attributes)
      SELECT $1, x."waId", x."profileName", x.locale, x."timeZone", x."businessScopedUserId", COALESCE(x.attributes, '{}')
      FROM jsonb_to_recordset($2::jsonb) AS x("waId" text, "profileName" text, locale text, "timeZone" text, "businessScopedUserId" text, attributes jsonb)
@@ -29,8 +30,20 @@ export async function upsertContacts(db: Db, tenantId: string, contacts: readonl
        business_scoped_user_id = COALESCE(excluded.business_scoped_user_id, c.business_scoped_user_id),
        attributes = c.attributes || excluded.attributes,
        updated_at = now()
+     WHERE (c.profile_name, c.locale, c.time_zone, c.business_scoped_user_id, c.attributes) IS DISTINCT FROM
+       (COALESCE(excluded.profile_name, c.profile_name), COALESCE(excluded.locale, c.locale), COALESCE(excluded.time_zone, c.time_zone),
+        COALESCE(excluded.business_scoped_user_id, c.business_scoped_user_id), c.attributes || excluded.attributes)
      RETURNING id, wa_id`,
     [tenantId, JSON.stringify([...byWaId.values()])],
   );
-  return new Map(rows.map((row) => [row.wa_id, row.id]));
+  const ids = new Map(written.map((row) => [row.wa_id, row.id]));
+  const unchanged = [...byWaId.keys()].filter((waId) => !ids.has(waId));
+  if (unchanged.length === 0) return ids;
+  // A new statement, so a contact another transaction created meanwhile is seen too.
+  const existing = await db.query<{ id: string; wa_id: string }[]>(
+    `SELECT id, wa_id FROM contacts WHERE tenant_id = $1 AND wa_id = ANY($2::text[])`,
+    [tenantId, unchanged],
+  );
+  for (const row of existing) ids.set(row.wa_id, row.id);
+  return ids;
 }

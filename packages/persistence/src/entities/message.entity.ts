@@ -18,7 +18,7 @@ const STATUSES = `('PENDING', 'DEFERRED', 'REJECTED', 'HELD', 'ACCEPTED', 'SENT'
 @Index('uq_messages_wamid', ['wamid'], { unique: true, where: 'wamid IS NOT NULL' })
 @Index('ix_messages_contact_created', ['tenantId', 'contactId', 'createdAt', 'id'])
 @Index('ix_messages_tenant_created', ['tenantId', 'createdAt', 'id'])
-@Index('ix_messages_calls_in_flight', ['metaCallStartedAt'], { where: `status = 'PENDING' AND wamid IS NULL` })
+@Index('ix_messages_unanswered_sends', ['createdAt'], { where: `status = 'PENDING' AND wamid IS NULL` })
 @Index('ix_messages_pair_outbound', ['phoneNumberId', 'contactId', 'createdAt'], { where: `direction = 'OUTBOUND'` })
 export class MessageEntity {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_messages' })

@@ -1,9 +1,8 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
-/** Events written in the transaction of the change they describe; the relay publishes them. */
+/** Events written in the transaction of the change they describe; the relay publishes them, then deletes them. */
 @Entity('outbox_events')
-@Index('ix_outbox_events_pending', ['id'], { where: 'published_at IS NULL' })
-@Index('ix_outbox_events_pending_key', ['key', 'id'], { where: 'published_at IS NULL' })
+@Index('ix_outbox_events_key', ['key', 'id'])
 export class OutboxEventEntity {
   @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS', primaryKeyConstraintName: 'pk_outbox_events' })
   id!: string;
@@ -26,9 +25,6 @@ export class OutboxEventEntity {
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;
-
-  @Column('timestamptz', { nullable: true })
-  publishedAt!: Date | null;
 
   /** Set while a relay publishes the event; another relay may take it over once it passes. */
   @Column('timestamptz', { nullable: true })

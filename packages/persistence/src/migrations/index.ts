@@ -6,6 +6,7 @@ import { Outbox1763900000400 } from './1763900000400-outbox.migration';
 import { BusLog1763900000500 } from './1763900000500-bus-log.migration';
 import { Projection1763900000600 } from './1763900000600-projection.migration';
 import { Dispatch1763900000700 } from './1763900000700-dispatch.migration';
+import { LeanWrites1763900000800 } from './1763900000800-lean-writes.migration';
 
 /** In order; TypeORM also orders them by the timestamp in their names. */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   BusLog1763900000500,
   Projection1763900000600,
   Dispatch1763900000700,
+  LeanWrites1763900000800,
 ];

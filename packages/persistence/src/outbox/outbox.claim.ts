@@ -12,21 +12,20 @@ interface OutboxRow {
   attempts: number;
 }
 
-// Only the oldest pending event of a key, unclaimed or with a lapsed claim, can be taken:
-// while one relay holds a key, its later events are invisible to the others. That is what
-// keeps the order per key with several relays.
+// Every row is pending: the relay deletes what it has published. Only the oldest event of a
+// key, unclaimed or with a lapsed claim, can be taken: while one relay holds a key, its later
+// events are invisible to the others. That is what keeps the order per key with several relays.
 const CLAIM_HEADS = `
   SELECT o.key FROM outbox_events o
-  WHERE o.published_at IS NULL
-    AND (o.claimed_until IS NULL OR o.claimed_until < now())
-    AND NOT EXISTS (SELECT 1 FROM outbox_events p WHERE p.key = o.key AND p.published_at IS NULL AND p.id < o.id)
+  WHERE (o.claimed_until IS NULL OR o.claimed_until < now())
+    AND NOT EXISTS (SELECT 1 FROM outbox_events p WHERE p.key = o.key AND p.id < o.id)
   ORDER BY o.id LIMIT $1
   FOR UPDATE OF o SKIP LOCKED`;
 
 const CLAIM_EVENTS = `
   UPDATE outbox_events SET claimed_until = now() + $3 * interval '1 millisecond', claim_token = $4
   WHERE id IN (
-    SELECT id FROM outbox_events WHERE published_at IS NULL AND key = ANY($1::text[]) ORDER BY id LIMIT $2
+    SELECT id FROM outbox_events WHERE key = ANY($1::text[]) ORDER BY id LIMIT $2
   )
   RETURNING id, tenant_id, topic, key, payload, headers, created_at, attempts`;
 

@@ -27,7 +27,7 @@ export interface RelayOptions {
 
 /**
  * One relay round: claims keys (a short transaction), publishes their pending events in
- * order with no transaction open, then marks them published. If `publish` throws, the claim
+ * order with no transaction open, then deletes them: Kafka holds them from then on. If `publish` throws, the claim
  * is released with the attempt and error recorded, and the error is rethrown; if the relay
  * dies, the claim lapses after `leaseMs`. Delivery is at least once: consumers deduplicate
  * by event id. No transaction is held while publishing, so `publish` may use the database
@@ -50,11 +50,7 @@ export async function relayOutboxOnce(dataSource: DataSource, publish: PublishOu
     );
     throw error;
   }
-  await dataSource.query(
-    `UPDATE outbox_events SET published_at = now(), attempts = attempts + 1, claimed_until = NULL, claim_token = NULL
-     WHERE id = ANY($1::bigint[])`,
-    [ids],
-  );
+  await dataSource.query(`DELETE FROM outbox_events WHERE id = ANY($1::bigint[])`, [ids]);
   return events.length;
 }
 

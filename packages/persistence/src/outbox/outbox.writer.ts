@@ -26,9 +26,3 @@ export async function writeOutboxEvents(db: Db, events: readonly NewOutboxEvent[
     ],
   );
 }
-
-/** Housekeeping: deletes events published before `before`; returns how many. */
-export async function purgePublishedOutboxEvents(db: Db, before: Date): Promise<number> {
-  const [, deleted] = await db.query<[unknown, number]>(`DELETE FROM outbox_events WHERE published_at < $1`, [before]);
-  return deleted;
-}
