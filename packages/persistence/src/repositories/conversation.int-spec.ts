@@ -2,7 +2,7 @@ import { openMigratedPostgres, type MigratedDatabase } from '../test/migrated-da
 import { nth } from '../test/nth';
 import { seedTenant, type SeededTenant } from '../test/seed';
 import { inTransaction } from '../data-source/db';
-import { lockConversationStates } from '../projection/conversation-lock';
+import { lockConversationStates, writeLockedConversationStates } from '../projection/conversation-lock';
 import { getConversationState, listConversations, recordConversation, saveConversationState, saveConversationStates, type ConversationInput, type ConversationStateInput } from './conversation.repository';
 
 const mismatch = { code: 'TENANT_MISMATCH' };
@@ -97,5 +97,23 @@ describe('conversations and window state', () => {
     const winner = order[0]?.startsWith('first') ? 'first' : 'second';
     const loser = winner === 'first' ? 'second' : 'first';
     expect(order).toEqual([`${winner} locked`, `${winner} done`, `${loser} locked`, `${loser} done`]);
+  });
+
+  it('locks a window that exists without writing it, and writes locked windows in one statement', async () => {
+    const pair = { phoneNumberId: a.phoneNumberId, contactId: nth(a.contactIds, 2) };
+    const version = async (): Promise<string | undefined> =>
+      (await m().query<{ xmin: string }[]>(`SELECT xmin::text FROM conversation_states WHERE phone_number_id = $1 AND contact_id = $2`, [pair.phoneNumberId, pair.contactId]))[0]?.xmin;
+    await inTransaction(db.dataSource, (tx) => lockConversationStates(tx, a.tenantId, [pair]));
+    const created = await version();
+    const at = new Date('2026-03-02T00:00:00Z');
+    const moved: ConversationStateInput = { ...pair, lastInboundAt: at, closedByMetaAt: null, entryPoint: { referralAt: at.toISOString(), openedAt: null }, reEngagementSentAt: at, updatedAt: at };
+    await inTransaction(db.dataSource, async (tx) => {
+      await lockConversationStates(tx, a.tenantId, [pair]);
+      expect(await version()).toBe(created);
+      await writeLockedConversationStates(tx, a.tenantId, [moved]);
+    });
+    expect(await getConversationState(m(), a.tenantId, pair.phoneNumberId, pair.contactId)).toEqual({ ...moved, tenantId: a.tenantId });
+    await expect(inTransaction(db.dataSource, (tx) => writeLockedConversationStates(tx, b.tenantId, [moved]))).rejects.toThrow('have no row of tenant');
+    await expect(inTransaction(db.dataSource, (tx) => writeLockedConversationStates(tx, a.tenantId, [{ ...moved, contactId: nth(b.contactIds, 1) }]))).rejects.toThrow('have no row of tenant');
   });
 });

@@ -1,6 +1,6 @@
 import { applyConversationEvent, type ConversationEvent } from '@recado/domain';
-import { lockConversationStates, saveConversationStates, type ConversationPair, type ConversationStateInput, type Db } from '@recado/persistence';
-import { toConversationState, toStoredState } from './conversation-rows';
+import { lockConversationStates, writeLockedConversationStates, type ConversationPair, type ConversationStateInput, type Db } from '@recado/persistence';
+import { sameWindowFacts, toConversationState, toStoredState } from './conversation-rows';
 
 export interface ConversationMove {
   readonly pair: ConversationPair;
@@ -12,16 +12,18 @@ export async function moveConversation(db: Db, tenantId: string, pair: Conversat
   await moveConversations(db, tenantId, [{ pair, event }]);
 }
 
-/** Moves several conversations in order (a pair may move more than once), with all their rows locked in one statement. */
+/** Moves several conversations in order (a pair may move more than once), with all their rows locked first; writes only the rows that change. */
 export async function moveConversations(db: Db, tenantId: string, moves: readonly ConversationMove[]): Promise<void> {
   const key = (pair: ConversationPair): string => `${pair.phoneNumberId}:${pair.contactId}`;
-  const locked = await lockConversationStates(db, tenantId, moves.map((move) => move.pair));
-  const states = new Map(locked.map((row) => [key(row), toConversationState(row)]));
-  const saved = new Map<string, ConversationStateInput>();
+  const locked = new Map((await lockConversationStates(db, tenantId, moves.map((move) => move.pair))).map((row) => [key(row), row]));
+  const states = new Map([...locked].map(([pairKey, row]) => [pairKey, toConversationState(row)]));
+  const changed = new Map<string, ConversationStateInput>();
   for (const { pair, event } of moves) {
     const next = applyConversationEvent(states.get(key(pair)) ?? toConversationState(null), event);
     states.set(key(pair), next);
-    saved.set(key(pair), toStoredState(pair, next, event.at));
+    const stored = toStoredState(pair, next, event.at);
+    const before = locked.get(key(pair));
+    if (before === undefined || !sameWindowFacts(before, stored)) changed.set(key(pair), stored);
   }
-  await saveConversationStates(db, tenantId, [...saved.values()]);
+  await writeLockedConversationStates(db, tenantId, [...changed.values()]);
 }

@@ -25,3 +25,16 @@ export function toStoredState(pair: { phoneNumberId: string; contactId: string }
     updatedAt: at,
   };
 }
+
+const timeOf = (date: Date | null): number | null => (date === null ? null : date.getTime());
+
+/** Whether two stored rows hold the same window facts (their `updatedAt` aside). */
+export function sameWindowFacts(a: ConversationStateInput, b: ConversationStateInput): boolean {
+  return (
+    timeOf(a.lastInboundAt) === timeOf(b.lastInboundAt) &&
+    timeOf(a.closedByMetaAt) === timeOf(b.closedByMetaAt) &&
+    timeOf(a.reEngagementSentAt) === timeOf(b.reEngagementSentAt) &&
+    a.entryPoint?.referralAt === b.entryPoint?.referralAt &&
+    a.entryPoint?.openedAt === b.entryPoint?.openedAt
+  );
+}
