@@ -1,4 +1,4 @@
-import { decide, effectiveCategory, type Decision, type DecisionFacts, type RecentSend, type SendCommand as DomainCommand, type TemplateCategory } from '@recado/domain';
+import { decide, effectiveCategory, type Decision, type DecisionFacts, type RecentSend, type SendCommand as DomainCommand, type Template, type TemplateCategory } from '@recado/domain';
 import { pairKey, templateKey, type DispatchFacts, type LimitUsage, type PhoneNumberFacts } from '@recado/persistence';
 import type { ReceivedCommand } from './command-intake';
 import { DISPATCH_CODES } from './dispatch-codes';
@@ -47,22 +47,52 @@ const reject = (received: ReceivedCommand, reasonCode: string, message: string, 
  * earlier send is held back keeps its later sends behind it.
  */
 export function planCommands(commands: readonly ReceivedCommand[], planning: PlanningFacts): PlannedCommand[] {
-  const addedSends = new Map<string, RecentSend[]>();
-  const newlyCounted = new Map<string, Set<string>>();
-  const heldPairs = new Set(planning.heldPairs);
+  const batch: BatchSoFar = { addedSends: new Map(), limitUsage: new Map(), candidates: new Map(), heldPairs: new Set(planning.heldPairs) };
   return commands.map((received) => {
-    const planned = planOne(received, planning, heldPairs, addedSends, newlyCounted);
-    if (planned.kind === 'defer' || planned.kind === 'queue') heldPairs.add(pairKey(planned.phone.id, planned.contactId));
+    const planned = planOne(received, planning, batch);
+    if (planned.kind === 'defer' || planned.kind === 'queue') batch.heldPairs.add(pairKey(planned.phone.id, planned.contactId));
     if (planned.kind === 'allow') {
       const pair = pairKey(planned.phone.id, planned.contactId);
-      addedSends.set(pair, [...(addedSends.get(pair) ?? []), { at: planning.now, category: planned.templateCategory ?? 'SERVICE' }]);
-      if (planned.templateCategory !== null) newlyCounted.set(planned.phone.id, (newlyCounted.get(planned.phone.id) ?? new Set()).add(planned.contactId));
+      batch.addedSends.set(pair, [...(batch.addedSends.get(pair) ?? []), { at: planning.now, category: planned.templateCategory ?? 'SERVICE' }]);
+      if (planned.templateCategory !== null) countRecipient(usageSoFar(batch, planning, planned.phone.id), planned.contactId);
     }
     return planned;
   });
 }
 
-function planOne(received: ReceivedCommand, planning: PlanningFacts, heldPairs: ReadonlySet<string>, addedSends: ReadonlyMap<string, RecentSend[]>, newlyCounted: ReadonlyMap<string, Set<string>>): PlannedCommand {
+/** What the commands planned so far in this batch add to the stored facts. */
+interface BatchSoFar {
+  readonly addedSends: Map<string, RecentSend[]>;
+  /** Per number, the stored usage plus the contacts this batch's template sends count. */
+  readonly limitUsage: Map<string, MutableLimitUsage>;
+  /** Per WABA, its approved templates (for suggestions). */
+  readonly candidates: Map<string, Template[]>;
+  readonly heldPairs: Set<string>;
+}
+
+interface MutableLimitUsage {
+  uniqueRecipients: number;
+  readonly oldestAt: Date | null;
+  readonly countedContactIds: Set<string>;
+}
+
+function usageSoFar(batch: BatchSoFar, planning: PlanningFacts, phoneId: string): MutableLimitUsage {
+  let usage = batch.limitUsage.get(phoneId);
+  if (usage === undefined) {
+    const stored = planning.limitUsage.get(phoneId);
+    usage = { uniqueRecipients: stored?.uniqueRecipients ?? 0, oldestAt: stored?.oldestAt ?? null, countedContactIds: new Set(stored?.countedContactIds) };
+    batch.limitUsage.set(phoneId, usage);
+  }
+  return usage;
+}
+
+function countRecipient(usage: MutableLimitUsage, contactId: string): void {
+  if (usage.countedContactIds.has(contactId)) return;
+  usage.countedContactIds.add(contactId);
+  usage.uniqueRecipients += 1;
+}
+
+function planOne(received: ReceivedCommand, planning: PlanningFacts, batch: BatchSoFar): PlannedCommand {
   const { command } = received;
   const { facts, now } = planning;
   const existing = facts.existingCommands.get(command.commandId);
@@ -76,11 +106,11 @@ function planOne(received: ReceivedCommand, planning: PlanningFacts, heldPairs: 
   const domainCommand = toDomainCommand(command);
   if (!domainCommand.ok) return reject(received, DISPATCH_CODES.TEMPLATE_PAYLOAD_INVALID, domainCommand.problem, { phone, contactId });
   const pair = pairKey(phone.id, contactId);
-  const decisionFacts = gatherDecisionFacts(domainCommand.command, phone, contactId, contact, received, planning, addedSends.get(pair) ?? [], newlyCounted.get(phone.id));
+  const decisionFacts = gatherDecisionFacts(domainCommand.command, phone, contactId, contact, received, planning, batch);
   const templateCategory = decisionFacts.template === null ? null : effectiveCategory(decisionFacts.template, now);
   const base = { received, phone, contactId, facts: decisionFacts, templateCategory };
   if (resumable) return { ...base, kind: 'allow', resumed: true };
-  if (heldPairs.has(pair)) return { ...base, kind: 'queue', reasonCode: DISPATCH_CODES.QUEUED_BEHIND_HELD, message: 'an earlier send to this contact is held back', until: now };
+  if (batch.heldPairs.has(pair)) return { ...base, kind: 'queue', reasonCode: DISPATCH_CODES.QUEUED_BEHIND_HELD, message: 'an earlier send to this contact is held back', until: now };
   return fromDecision(base, decide(domainCommand.command, decisionFacts, now));
 }
 
@@ -100,26 +130,30 @@ function fromDecision(base: Omit<Routed, 'kind'>, decision: Decision): PlannedCo
 
 function gatherDecisionFacts(
   command: DomainCommand, phone: PhoneNumberFacts, contactId: string, contact: Parameters<typeof contactFacts>[0],
-  received: ReceivedCommand, planning: PlanningFacts, addedSends: readonly RecentSend[], newlyCounted: ReadonlySet<string> | undefined,
+  received: ReceivedCommand, planning: PlanningFacts, batch: BatchSoFar,
 ): DecisionFacts {
   const { facts } = planning;
-  const usage = planning.limitUsage.get(phone.id) ?? { uniqueRecipients: 0, oldestAt: null, countedContactIds: new Set<string>() };
-  const counted = newlyCounted === undefined ? usage : {
-    ...usage,
-    uniqueRecipients: usage.uniqueRecipients + [...newlyCounted].filter((id) => !usage.countedContactIds.has(id)).length,
-    countedContactIds: new Set([...usage.countedContactIds, ...newlyCounted]),
-  };
+  const pair = pairKey(phone.id, contactId);
+  const usage = batch.limitUsage.get(phone.id) ?? planning.limitUsage.get(phone.id) ?? { uniqueRecipients: 0, oldestAt: null, countedContactIds: new Set<string>() };
   const stored = command.kind === 'TEMPLATE' ? facts.templates.get(templateKey(phone.wabaId, command.templateName, command.language)) : undefined;
-  const approved = [...facts.templates.values()].filter((template) => template.wabaId === phone.wabaId && template.status === 'APPROVED');
   return {
     sender: { phoneNumberDigits: phone.displayPhoneNumber.replace(/\D/g, ''), haltedUntil: phone.haltedUntil },
     contact: contactFacts(contact, received.command.recipient),
     consent: toCurrentConsent(facts.consent.get(contactId)),
-    conversation: toConversationState(facts.conversationStates.get(pairKey(phone.id, contactId)) ?? null),
+    conversation: toConversationState(facts.conversationStates.get(pair) ?? null),
     template: stored === undefined ? null : toTemplate(stored),
-    candidateTemplates: approved.map(toTemplate),
+    candidateTemplates: candidatesOf(batch, facts, phone.wabaId),
     tenant: TENANT_POLICY,
-    messagingLimit: toMessagingLimit(phone, counted, contactId),
-    recentSends: [...toRecentSends(facts.recentSends.get(pairKey(phone.id, contactId))), ...addedSends],
+    messagingLimit: toMessagingLimit(phone, usage, contactId),
+    recentSends: [...toRecentSends(facts.recentSends.get(pair)), ...(batch.addedSends.get(pair) ?? [])],
   };
+}
+
+function candidatesOf(batch: BatchSoFar, facts: DispatchFacts, wabaId: string): Template[] {
+  let candidates = batch.candidates.get(wabaId);
+  if (candidates === undefined) {
+    candidates = [...facts.templates.values()].filter((template) => template.wabaId === wabaId && template.status === 'APPROVED').map(toTemplate);
+    batch.candidates.set(wabaId, candidates);
+  }
+  return candidates;
 }
