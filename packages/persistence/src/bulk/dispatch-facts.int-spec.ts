@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { getCurrentConsent } from '../repositories/consent.repository';
 import { createContact } from '../repositories/contact.repository';
+import { getConversationState, saveConversationState } from '../repositories/conversation.repository';
 import { saveTemplate } from '../repositories/template.repository';
 import { openMigratedPostgres, type MigratedDatabase } from '../test/migrated-database';
 import { nth, present } from '../test/nth';
@@ -38,6 +40,19 @@ describe('dispatch facts, lookup by lookup', () => {
     const facts = await loadDispatchFacts(m(), a.tenantId, [request({ businessScopedUserId: 'BR.ana' })], SINCE);
     expect(facts.contacts.get('BR.ana')).toMatchObject({ id: contact.id, waId: null, profileName: 'Ana' });
     expect(facts.contacts.size).toBe(1);
+  });
+
+  it('reads consents and windows exactly as the repositories do', async () => {
+    const contactId = nth(a.contactIds, 0);
+    const at = new Date('2026-04-02T10:00:00Z');
+    await saveConversationState(m(), a.tenantId, {
+      phoneNumberId: a.phoneNumberId, contactId, lastInboundAt: at, closedByMetaAt: null, entryPoint: { referralAt: at.toISOString(), openedAt: null }, reEngagementSentAt: at, updatedAt: at,
+    });
+    const facts = await loadDispatchFacts(m(), a.tenantId, [request({ waId: nth(a.waIds, 0) }), request({ waId: nth(a.waIds, 0) })], SINCE);
+    const consent = await getCurrentConsent(m(), a.tenantId, contactId);
+    expect(consent.length).toBeGreaterThan(0);
+    expect([...(facts.consent.get(contactId) ?? [])].sort((x, y) => x.category.localeCompare(y.category))).toEqual(consent);
+    expect([...facts.conversationStates.values()]).toEqual([await getConversationState(m(), a.tenantId, a.phoneNumberId, contactId)]);
   });
 
   it("loads the requested templates whatever their status, and the WABA's approved ones as suggestions", async () => {

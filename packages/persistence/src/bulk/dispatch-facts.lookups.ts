@@ -1,11 +1,10 @@
 import type { Db } from '../data-source/db';
 import { ContactEntity } from '../entities/contact.entity';
-import { ConversationStateEntity } from '../entities/conversation-state.entity';
-import { CurrentConsentEntity } from '../entities/current-consent.entity';
 import { PhoneNumberEntity } from '../entities/phone-number.entity';
 import { TemplateEntity } from '../entities/template.entity';
 import type { Contact } from '../repositories/contact.repository';
 import type { ConversationState } from '../repositories/conversation.repository';
+import { conversationStateFromRow, type ConversationStateRow } from '../repositories/conversation-state.row';
 import type { CurrentConsent } from '../repositories/consent.repository';
 import type { Template } from '../repositories/template.repository';
 import type { PhoneNumberFacts } from './dispatch-facts.loader';
@@ -48,23 +47,21 @@ export async function loadContacts(db: Db, tenantId: string, ids: { waIds: reado
 }
 
 export async function loadCurrentConsent(db: Db, tenantId: string, contactIds: readonly string[]): Promise<CurrentConsent[]> {
-  const rows = await db
-    .getRepository(CurrentConsentEntity)
-    .createQueryBuilder('consent')
-    .where('consent.tenant_id = :tenantId AND consent.contact_id = ANY(:contactIds)', { tenantId, contactIds })
-    .getMany();
-  return rows.map(({ contact: _c, record: _r, ...row }) => row);
+  const rows = await db.query<(Omit<CurrentConsent, 'since'> & { since: Date | string })[]>(
+    `SELECT contact_id AS "contactId", category, tenant_id AS "tenantId", status, source, since, record_id::text AS "recordId"
+     FROM current_consents WHERE tenant_id = $1 AND contact_id = ANY($2::uuid[])`,
+    [tenantId, contactIds],
+  );
+  return rows.map((row) => ({ ...row, since: new Date(row.since) }));
 }
 
 export async function loadConversationStates(db: Db, tenantId: string, pairs: readonly { phoneNumberId: string; contactId: string }[]): Promise<ConversationState[]> {
-  const rows = await db
-    .getRepository(ConversationStateEntity)
-    .createQueryBuilder('state')
-    .where('state.tenant_id = :tenantId', { tenantId })
-    .andWhere('(state.phone_number_id, state.contact_id) IN (SELECT * FROM unnest(CAST(:phones AS uuid[]), CAST(:contacts AS uuid[])))')
-    .setParameters({ phones: pairs.map((p) => p.phoneNumberId), contacts: pairs.map((p) => p.contactId) })
-    .getMany();
-  return rows.map(({ phoneNumber: _p, contact: _c, ...state }) => state);
+  const rows = await db.query<ConversationStateRow[]>(
+    `SELECT * FROM conversation_states
+     WHERE tenant_id = $1 AND (phone_number_id, contact_id) IN (SELECT * FROM unnest($2::uuid[], $3::uuid[]))`,
+    [tenantId, pairs.map((pair) => pair.phoneNumberId), pairs.map((pair) => pair.contactId)],
+  );
+  return rows.map(conversationStateFromRow);
 }
 
 /** The requested templates whatever their status, and every APPROVED one of the WABAs (for suggestions). */

@@ -1,6 +1,7 @@
 import type { Db } from '../data-source/db';
 import type { ConversationState, ConversationStateInput } from '../repositories/conversation.repository';
 import { PersistenceError } from '../persistence.error';
+import { conversationStateFromRow, type ConversationStateRow } from '../repositories/conversation-state.row';
 
 export interface ConversationPair {
   readonly phoneNumberId: string;
@@ -48,7 +49,7 @@ export async function lockConversationStates(db: Db, tenantId: string, pairs: re
   if (rows.length !== ordered.length) {
     throw new PersistenceError('TENANT_MISMATCH', `a number or contact of these conversations does not belong to tenant ${tenantId}`);
   }
-  return rows.map(fromRow).sort((a, b) => compareKeys(keyOf(a), keyOf(b)));
+  return rows.map(conversationStateFromRow).sort((a, b) => compareKeys(keyOf(a), keyOf(b)));
 }
 
 /** Writes window facts of pairs this transaction has locked with `lockConversationStates`, in one statement. */
@@ -73,30 +74,6 @@ export async function writeLockedConversationStates(db: Db, tenantId: string, st
   );
   if (updated !== states.length) throw new Error(`${states.length - updated} of ${states.length} conversation states to write have no row of tenant ${tenantId}`);
 }
-
-interface ConversationStateRow {
-  phone_number_id: string;
-  contact_id: string;
-  tenant_id: string;
-  last_inbound_at: Date | string | null;
-  closed_by_meta_at: Date | string | null;
-  entry_point: { referralAt: string; openedAt: string | null } | null;
-  re_engagement_sent_at: Date | string | null;
-  updated_at: Date | string;
-}
-
-const dateOrNull = (value: Date | string | null): Date | null => (value === null ? null : new Date(value));
-
-const fromRow = (row: ConversationStateRow): ConversationState => ({
-  phoneNumberId: row.phone_number_id,
-  contactId: row.contact_id,
-  tenantId: row.tenant_id,
-  lastInboundAt: dateOrNull(row.last_inbound_at),
-  closedByMetaAt: dateOrNull(row.closed_by_meta_at),
-  entryPoint: row.entry_point,
-  reEngagementSentAt: dateOrNull(row.re_engagement_sent_at),
-  updatedAt: new Date(row.updated_at),
-});
 
 const keyOf = (pair: ConversationPair): string => `${pair.phoneNumberId}:${pair.contactId}`;
 const compareKeys = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
