@@ -104,7 +104,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
           // Two outcome events per command: large rounds keep the relay ahead of thousands of sends a second.
           maxKeys: 1_000,
           maxEvents: 5_000,
-          publish: (events) => bus.publish(events.map((event) => ({ topic: event.topic, key: event.key, value: Buffer.from(JSON.stringify(event.payload)), headers: event.headers }))),
+          publish: (events) => bus.publish(events.map((event) => ({ topic: event.topic, key: event.key, value: Buffer.from(event.payloadJson), headers: event.headers }))),
           onError: (error, failures) => logger.error('outbox relay failed; retrying', { error: String(error), failures }),
         }),
       );

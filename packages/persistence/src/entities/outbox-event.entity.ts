@@ -17,7 +17,8 @@ export class OutboxEventEntity {
   @Column('text')
   key!: string;
 
-  @Column('jsonb')
+  /** The event as JSON text, published as it is. */
+  @Column('json')
   payload!: unknown;
 
   @Column('jsonb', { default: () => `'{}'` })

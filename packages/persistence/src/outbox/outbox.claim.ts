@@ -6,7 +6,7 @@ interface OutboxRow {
   tenant_id: string | null;
   topic: string;
   key: string;
-  payload: unknown;
+  payload_json: string;
   headers: Record<string, string>;
   created_at: Date;
   attempts: number;
@@ -27,7 +27,7 @@ const CLAIM_EVENTS = `
   WHERE id IN (
     SELECT id FROM outbox_events WHERE key = ANY($1::text[]) ORDER BY id LIMIT $2
   )
-  RETURNING id, tenant_id, topic, key, payload, headers, created_at, attempts`;
+  RETURNING id, tenant_id, topic, key, payload::text AS payload_json, headers, created_at, attempts`;
 
 /** Claims up to `maxKeys` keys and up to `maxEvents` of their pending events, in id order. */
 export async function claimOutboxEvents(
@@ -45,7 +45,7 @@ export async function claimOutboxEvents(
       tenantId: row.tenant_id,
       topic: row.topic,
       key: row.key,
-      payload: row.payload,
+      payloadJson: row.payload_json,
       headers: row.headers,
       createdAt: row.created_at,
       attempts: row.attempts,

@@ -60,7 +60,7 @@ describe('outbox', () => {
     expect(new Set(ids).size).toBe(1500);
     expect(new Set(published.map(({ relay: name }) => name))).toEqual(new Set(['a', 'b']));
     const byKey = new Map<string, number[]>();
-    for (const { event } of published) byKey.set(event.key, [...(byKey.get(event.key) ?? []), (event.payload as { index: number }).index]);
+    for (const { event } of published) byKey.set(event.key, [...(byKey.get(event.key) ?? []), (JSON.parse(event.payloadJson) as { index: number }).index]);
     for (const indexes of byKey.values()) expect(indexes).toEqual([...indexes].sort((x, y) => x - y));
     expect(await pending(db)).toBe(0);
   });
@@ -74,7 +74,7 @@ describe('outbox', () => {
 
     const published: OutboxEvent[] = [];
     await drain(db, async (batch) => void published.push(...batch));
-    expect(published.map((event) => (event.payload as { index: number }).index).sort((x, y) => x - y)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    expect(published.map((event) => (JSON.parse(event.payloadJson) as { index: number }).index).sort((x, y) => x - y)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
     expect(await pending(db)).toBe(0);
   });
 

@@ -7,7 +7,8 @@ export interface OutboxEvent {
   readonly tenantId: string | null;
   readonly topic: string;
   readonly key: string;
-  readonly payload: unknown;
+  /** The event as JSON text, as written. */
+  readonly payloadJson: string;
   readonly headers: Readonly<Record<string, string>>;
   readonly createdAt: Date;
   readonly attempts: number;

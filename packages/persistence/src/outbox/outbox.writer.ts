@@ -15,7 +15,7 @@ export async function writeOutboxEvents(db: Db, events: readonly NewOutboxEvent[
   await db.query(
     `INSERT INTO outbox_events (tenant_id, topic, key, payload, headers)
      SELECT tenant_id, topic, key, payload, headers
-     FROM unnest($1::uuid[], $2::text[], $3::text[], $4::jsonb[], $5::jsonb[]) WITH ORDINALITY AS e(tenant_id, topic, key, payload, headers, n)
+     FROM unnest($1::uuid[], $2::text[], $3::text[], $4::json[], $5::jsonb[]) WITH ORDINALITY AS e(tenant_id, topic, key, payload, headers, n)
      ORDER BY n`,
     [
       events.map((event) => event.tenantId),
