@@ -28,11 +28,11 @@ export interface RelayOptions {
 
 /**
  * One relay round: claims keys (a short transaction), publishes their pending events in
- * order with no transaction open, then deletes them: Kafka holds them from then on. If `publish` throws, the claim
- * is released with the attempt and error recorded, and the error is rethrown; if the relay
- * dies, the claim lapses after `leaseMs`. Delivery is at least once: consumers deduplicate
- * by event id. No transaction is held while publishing, so `publish` may use the database
- * (which matters on PGlite's single session).
+ * order with no transaction open, then deletes them: Kafka holds them from then on. If
+ * `publish` throws, the claim is released with the attempt and error recorded, and the error
+ * is rethrown; if the relay dies, the claim lapses after `leaseMs`. Delivery is at least once:
+ * consumers deduplicate by event id. No transaction is held while publishing, so `publish`
+ * may use the database (which matters on PGlite's single session).
  */
 export async function relayOutboxOnce(dataSource: DataSource, publish: PublishOutboxBatch, options: RelayOptions = {}): Promise<number> {
   const token = randomUUID();

@@ -23,7 +23,9 @@ export async function moveConversations(db: Db, tenantId: string, moves: readonl
     states.set(key(pair), next);
     const stored = toStoredState(pair, next, event.at);
     const before = locked.get(key(pair));
-    if (before === undefined || !sameWindowFacts(before, stored)) changed.set(key(pair), stored);
+    // A later move may bring a pair back to what is stored: then nothing is written for it.
+    if (before !== undefined && sameWindowFacts(before, stored)) changed.delete(key(pair));
+    else changed.set(key(pair), stored);
   }
   await writeLockedConversationStates(db, tenantId, [...changed.values()]);
 }
