@@ -16,7 +16,9 @@ import { cpuSeconds, DIST_BENCH, DIST_MAIN, forkChild, ipcChannel, loadAverage, 
 /*
  * The dispatcher end to end (consume → facts from PostgreSQL → decide → record → POST to the Meta
  * sandbox → message row ACCEPTED) beside a baseline that only consumes and POSTs, in one run.
- * Both run compiled, in their own processes; the dispatcher is dist/main.js itself.
+ * Both run compiled, in their own processes; the dispatcher is dist/main.js itself. A third
+ * run, the floor (floor-consumer.ts), adds to the baseline only the writes that exactly-once
+ * sending cannot do without, to show how much of the gap is the database's share.
  *
  *   npm run bench -w @recado/dispatcher
  *   BENCH_COMMANDS=20000 BENCH_PROFILE=dispatcher npm run bench -w @recado/dispatcher   (CPU profile in /tmp/dispatcher-bench-prof)
@@ -39,6 +41,7 @@ const VALIDATE = process.env['BENCH_VALIDATE'] === '1';
 const PROFILE = process.env['BENCH_PROFILE'];
 const PROFILE_DIR = '/tmp/dispatcher-bench-prof';
 const BASELINE_TOPIC = 'bench.baseline-send-commands';
+const FLOOR_TOPIC = 'bench.floor-send-commands';
 const PRODUCE_CHUNK = 5_000;
 /** Off only for small runs: 12 uncompressed partitions of the mock hold about 65,000 commands. */
 const GZIP = process.env['BENCH_GZIP'] !== '0';
@@ -152,29 +155,37 @@ async function awaitRateRun(infra: Infrastructure, consumer: IpcChannel, rateRun
   };
 }
 
+type ConsumerCount = { answered: number; failed: number; lastAt: number; firstError?: string };
+
+/** Waits until a bench consumer (baseline or floor) has answered every command of `run`; its throughput. */
+async function consumerThroughput(infra: Infrastructure, consumer: IpcChild, name: string, run: string, spawnedAt: number): Promise<ThroughputFigures> {
+  const alive = (): boolean => consumer.child.exitCode === null;
+  const before = await cpuSnapshot(infra, { [name]: consumer.child.pid });
+  const done = await waitFor(`the ${name} to POST every command`, () => consumer.ask<ConsumerCount>('count', { run }), (count) => count.answered + count.failed >= COMMANDS, 20 * 60_000, 100, alive);
+  const after = await cpuSnapshot(infra, { [name]: consumer.child.pid });
+  if (done.failed > 0) throw new Error(`the ${name} had ${done.failed} failed POSTs, e.g. ${done.firstError}`);
+  const first = (await consumedAt(consumer, run)).first ?? spawnedAt;
+  const seconds = (done.lastAt - first) / 1000;
+  return { commands: COMMANDS, commandsPerSecond: Math.round(COMMANDS / seconds), seconds: round2(seconds), secondsFromSpawn: round2((done.lastAt - spawnedAt) / 1000), coresUsed: coresOver(before, after, seconds) };
+}
+
+const consumerEnv = (infra: Infrastructure, topic: string, group: string): NodeJS.ProcessEnv => ({
+  BENCH_BROKERS: infra.broker.bootstrapServers.join(','),
+  BENCH_TOPIC: topic,
+  BENCH_GROUP: group,
+  BENCH_SANDBOX_URL: String(infra.sandbox.ready['url']),
+  BENCH_PHONE_NUMBER_ID: PHONE_NUMBER_ID,
+  BENCH_SEND_CONCURRENCY: String(SEND_CONCURRENCY),
+  BENCH_POOL_SIZE: String(POOL_SIZE),
+  BENCH_MAX_BATCH: String(MAX_BATCH),
+});
+
 async function measureBaseline(infra: Infrastructure): Promise<RunFigures & { memory: NodeJS.MemoryUsage }> {
   const spawnedAt = wallClockMs();
-  const baseline = await forkChild('baseline-consumer.js', {
-    BENCH_BROKERS: infra.broker.bootstrapServers.join(','),
-    BENCH_TOPIC: BASELINE_TOPIC,
-    BENCH_GROUP: 'bench-baseline',
-    BENCH_SANDBOX_URL: String(infra.sandbox.ready['url']),
-    BENCH_PHONE_NUMBER_ID: PHONE_NUMBER_ID,
-    BENCH_SEND_CONCURRENCY: String(SEND_CONCURRENCY),
-    BENCH_POOL_SIZE: String(POOL_SIZE),
-    BENCH_MAX_BATCH: String(MAX_BATCH),
-    BENCH_TAP_DETAIL: 'bll',
-  }, [...profileArgs('baseline'), '-r', TAP]);
+  const baseline = await forkChild('baseline-consumer.js', { ...consumerEnv(infra, BASELINE_TOPIC, 'bench-baseline'), BENCH_TAP_DETAIL: 'bll' }, [...profileArgs('baseline'), '-r', TAP]);
   try {
     const alive = (): boolean => baseline.child.exitCode === null;
-    const before = await cpuSnapshot(infra, { baseline: baseline.child.pid });
-    type Count = { answered: number; failed: number; lastAt: number; firstError?: string };
-    const done = await waitFor('the baseline to POST every command', () => baseline.ask<Count>('count', { run: 'bl' }), (count) => count.answered + count.failed >= COMMANDS, 20 * 60_000, 100, alive);
-    const after = await cpuSnapshot(infra, { baseline: baseline.child.pid });
-    if (done.failed > 0) throw new Error(`the baseline had ${done.failed} failed POSTs, e.g. ${done.firstError}`);
-    const first = (await consumedAt(baseline, 'bl')).first ?? spawnedAt;
-    const seconds = (done.lastAt - first) / 1000;
-    const throughput = { commands: COMMANDS, commandsPerSecond: Math.round(COMMANDS / seconds), seconds: round2(seconds), secondsFromSpawn: round2((done.lastAt - spawnedAt) / 1000), coresUsed: coresOver(before, after, seconds) };
+    const throughput = await consumerThroughput(infra, baseline, 'baseline', 'bl', spawnedAt);
     console.error(`baseline: ${JSON.stringify(throughput)}; now ${RATE_COMMANDS} commands at ${RATE}/s`);
 
     const sampler = sampleRss(baseline.child.pid ?? 0);
@@ -185,6 +196,25 @@ async function measureBaseline(infra: Infrastructure): Promise<RunFigures & { me
     return { throughput, atRate, peakRssMb: toMb(rss), peakRssAtRateMb: toMb(rssAtRate), memory };
   } finally {
     await baseline.stop();
+  }
+}
+
+/** The floor (floor-consumer.ts): the baseline plus the least a send path that is exactly once must write. */
+async function measureFloor(infra: Infrastructure): Promise<ThroughputFigures> {
+  const spawnedAt = wallClockMs();
+  const floor = await forkChild('floor-consumer.js', {
+    ...consumerEnv(infra, FLOOR_TOPIC, 'bench-floor'),
+    DATABASE_URL: infra.database.url,
+    BENCH_TENANT_ID: infra.seeded.tenantId,
+    BENCH_PHONE_ID: infra.seeded.phoneId,
+    BENCH_OUTCOME_TOPIC: TOPICS.sendOutcomes,
+  }, [...profileArgs('floor'), '-r', TAP]);
+  try {
+    const throughput = await consumerThroughput(infra, floor, 'floor', 'fl', spawnedAt);
+    console.error(`floor: ${JSON.stringify(throughput)}`);
+    return throughput;
+  } finally {
+    await floor.stop();
   }
 }
 
@@ -319,7 +349,7 @@ interface Verification {
 }
 
 async function setUp(infra: Partial<Infrastructure>): Promise<Infrastructure> {
-  const topics = [...Object.values(TOPIC_SPECS).map(({ name, partitions }) => ({ name, partitions })), { name: BASELINE_TOPIC, partitions: TOPIC_SPECS.sendCommands.partitions }];
+  const topics = [...Object.values(TOPIC_SPECS).map(({ name, partitions }) => ({ name, partitions })), { name: BASELINE_TOPIC, partitions: TOPIC_SPECS.sendCommands.partitions }, { name: FLOOR_TOPIC, partitions: TOPIC_SPECS.sendCommands.partitions }];
   const broker = await startKafkaTestBroker({ brokers: 1, topics });
   Object.assign(infra, { broker });
   const database = await createTestDatabase();
@@ -351,9 +381,11 @@ async function main(): Promise<void> {
     console.error(`seeded ${COMMANDS + RATE_COMMANDS} contacts; producing ${COMMANDS} commands to ${TOPICS.sendCommands} and to ${BASELINE_TOPIC}`);
     await produceBulk(infra.producer, TOPICS.sendCommands, 'tp', infra.seeded.tenantSlug);
     await produceBulk(infra.producer, BASELINE_TOPIC, 'bl', infra.seeded.tenantSlug);
+    await produceBulk(infra.producer, FLOOR_TOPIC, 'fl', infra.seeded.tenantSlug);
 
     const baseline = await measureBaseline(infra);
     const dispatcher = await measureDispatcher(infra);
+    const floor = await measureFloor(infra);
     const verified = {
       tp: await infra.sandbox.ask<Verification>('verify', { run: 'tp' }),
       lat: await infra.sandbox.ask<Verification>('verify', { run: 'lat' }),
@@ -369,6 +401,7 @@ async function main(): Promise<void> {
     })}`);
     console.log(`baseline:   ${JSON.stringify(baseline)}`);
     console.log(`dispatcher: ${JSON.stringify(dispatcher)}`);
+    console.log(`floor:      ${JSON.stringify(floor)}`);
     console.log(`sandbox:    ${JSON.stringify({ verified, peakRssMb: toMb(sandboxRss) })}`);
 
     const date = new Date().toISOString().slice(0, 10);
@@ -377,6 +410,7 @@ async function main(): Promise<void> {
     const rate = RATE.toLocaleString('en');
     console.log('| component | metric | value | baseline | ratio | date |');
     console.log(row(`commands/s end to end (${COMMANDS / 1000}k)`, dispatcher.throughput.commandsPerSecond, baseline.throughput.commandsPerSecond));
+    console.log(row(`floor commands/s (${COMMANDS / 1000}k): intent, POST, answer, outcome event; no decision`, floor.commandsPerSecond, baseline.throughput.commandsPerSecond));
     console.log(row(`p99 ms consume→Meta call at ${rate}/s`, dispatcher.atRate.consumeToMeta.p99Ms, baseline.atRate.consumeToMeta.p99Ms, late));
     console.log(row(`p99 ms produce→Meta call at ${rate}/s`, dispatcher.atRate.produceToMeta.p99Ms, baseline.atRate.produceToMeta.p99Ms, late));
     console.log(row('peak RSS MB', dispatcher.peakRssMb, baseline.peakRssMb));

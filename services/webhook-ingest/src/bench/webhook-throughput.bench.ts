@@ -43,7 +43,9 @@ function load(url: string, options: { connections: number; seconds: number; rate
   });
 }
 
-async function withTarget<T>(target: 'baseline' | 'ingest', env: NodeJS.ProcessEnv, run: (url: string, child: ChildProcess) => Promise<T>): Promise<T> {
+type Target = 'baseline' | 'floor' | 'ingest';
+
+async function withTarget<T>(target: Target, env: NodeJS.ProcessEnv, run: (url: string, child: ChildProcess) => Promise<T>): Promise<T> {
   // Compiled, as in production: a TypeScript loader would add its own memory to the figures.
   const child = fork(join(__dirname, '../../dist/bench/bench-target.js'), [target], { execArgv: process.env['BENCH_PROFILE'] === target ? ['--cpu-prof', '--cpu-prof-dir=/tmp/prof'] : [], env: { ...process.env, ...env } });
   try {
@@ -67,7 +69,7 @@ const peakRss = async (child: ChildProcess): Promise<number> => (await ask<{ pea
 // CPU time of the target process: unlike calls/s, hardly moved by other work on the machine.
 const cpuMicros = async (child: ChildProcess): Promise<number> => (await ask<{ cpuMicros: number }>(child, 'cpu')).cpuMicros;
 
-async function measure(target: 'baseline' | 'ingest', env: NodeJS.ProcessEnv): Promise<{ max: Figures; atRate: Figures; cpuMicrosPerCall: number; rssMb: number }> {
+async function measure(target: Target, env: NodeJS.ProcessEnv): Promise<{ max: Figures; atRate: Figures; cpuMicrosPerCall: number; rssMb: number }> {
   return withTarget(target, env, async (url, child) => {
     await load(url, { connections: 32, seconds: 3 });
     const cpuBefore = await cpuMicros(child);
@@ -82,19 +84,24 @@ async function main(): Promise<void> {
   const broker = await startKafkaTestBroker({ brokers: 3, topics: Object.values(TOPIC_SPECS).map(({ name, partitions }) => ({ name, partitions })) });
   try {
     const baseline = await measure('baseline', {});
-    const ingest = await measure('ingest', { BENCH_BROKERS: broker.bootstrapServers.join(',') });
+    const brokers = { BENCH_BROKERS: broker.bootstrapServers.join(',') };
+    const ingest = await measure('ingest', brokers);
+    const floor = await measure('floor', brokers);
     console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, node ${process.version}`);
     console.log(`baseline: ${JSON.stringify(baseline)}`);
     console.log(`ingest:   ${JSON.stringify(ingest)}`);
+    console.log(`floor:    ${JSON.stringify(floor)}`);
     const date = new Date().toISOString().slice(0, 10);
     const row = (metric: string, value: number, base: number) => `| webhook-ingest | ${metric} | ${value} | ${base} | ${(value / base).toFixed(2)} | ${date} |`;
     console.log('| component | metric | value | baseline | ratio | date |');
     console.log(row('signed calls/s acknowledged by Kafka', ingest.max.callsPerSecond, baseline.max.callsPerSecond));
+    console.log(row('floor: raw body to Kafka only, signed calls/s', floor.max.callsPerSecond, baseline.max.callsPerSecond));
+    console.log(row('floor: CPU µs per call at max rate (its process)', floor.cpuMicrosPerCall, baseline.cpuMicrosPerCall));
     console.log(row('p50 ms at max rate', ingest.max.p50Ms, baseline.max.p50Ms));
     console.log(row('CPU µs per call at max rate (its process)', ingest.cpuMicrosPerCall, baseline.cpuMicrosPerCall));
     console.log(row('p99 ms at 2,000 calls/s', ingest.atRate.p99Ms, baseline.atRate.p99Ms));
     console.log(row('peak RSS MB', ingest.rssMb, baseline.rssMb));
-    const failures = ingest.max.non2xx + ingest.max.errors + ingest.atRate.non2xx + ingest.atRate.errors;
+    const failures = [ingest, floor].reduce((sum, { max, atRate }) => sum + max.non2xx + max.errors + atRate.non2xx + atRate.errors, 0);
     if (failures > 0) {
       console.error(`${failures} calls failed`);
       process.exitCode = 1;
