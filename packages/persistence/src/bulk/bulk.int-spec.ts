@@ -6,7 +6,7 @@ import { openMigratedPostgres, type MigratedDatabase } from '../test/migrated-da
 import { present } from '../test/nth';
 import { QueryCounter } from '../test/query-counter';
 import { seedTenant, type SeededTenant } from '../test/seed';
-import { upsertContacts } from './contact.bulk';
+import { ensureContacts, upsertContacts } from './contact.bulk';
 import { loadDispatchFacts, type FactRequest } from './dispatch-facts.loader';
 import { pairKey, templateKey } from './fact-keys';
 import { insertMessages, type BulkMessageInput } from './message.bulk';
@@ -57,6 +57,52 @@ describe('bulk paths', () => {
     expect(await versionOf(waIdOf(7))).toEqual(before);
     const renamed = await m.query<{ profile_name: string }[]>(`SELECT profile_name FROM contacts WHERE tenant_id = $1 AND wa_id = $2`, [t.tenantId, waIdOf(9)]);
     expect(renamed).toEqual([{ profile_name: 'Renamed' }]);
+  });
+
+  it('ensures contacts: reads existing ones without writing them, creates the missing ones once', async () => {
+    const m = db.dataSource.manager;
+    const versionOf = async (waId: string): Promise<string | undefined> =>
+      (await m.query<{ xmin: string }[]>(`SELECT xmin::text FROM contacts WHERE tenant_id = $1 AND wa_id = $2`, [t.tenantId, waId]))[0]?.xmin;
+    const before = await versionOf(waIdOf(11));
+    const { result: known, queries } = await counter.measure(() => ensureContacts(m, t.tenantId, [waIdOf(11), waIdOf(12), waIdOf(11)]));
+    expect([...known]).toEqual([[waIdOf(11), contactIds.get(waIdOf(11))], [waIdOf(12), contactIds.get(waIdOf(12))]]);
+    expect(queries).toBe(1);
+    expect(await versionOf(waIdOf(11))).toBe(before);
+
+    const created = await ensureContacts(m, t.tenantId, ['5521988880001', waIdOf(13)]);
+    expect(created.get(waIdOf(13))).toBe(contactIds.get(waIdOf(13)));
+    const stored = await m.query<{ id: string; profile_name: string | null }[]>(`SELECT id, profile_name FROM contacts WHERE tenant_id = $1 AND wa_id = '5521988880001'`, [t.tenantId]);
+    expect(stored).toEqual([{ id: created.get('5521988880001'), profile_name: null }]);
+    expect(await ensureContacts(m, t.tenantId, ['5521988880001'])).toEqual(new Map([['5521988880001', created.get('5521988880001')]]));
+  });
+
+  it('ensures contacts without waiting for a lock on an existing one', async () => {
+    const holder = db.dataSource.createQueryRunner();
+    await holder.startTransaction();
+    try {
+      await holder.query(`SELECT id FROM contacts WHERE tenant_id = $1 AND wa_id = $2 FOR UPDATE`, [t.tenantId, waIdOf(14)]);
+      const lockWait = new Promise<'blocked'>((resolve) => setTimeout(() => resolve('blocked'), 3_000).unref());
+      const ensured = ensureContacts(db.dataSource.manager, t.tenantId, [waIdOf(14)]).then((ids) => ids.get(waIdOf(14)));
+      expect(await Promise.race([ensured, lockWait])).toBe(contactIds.get(waIdOf(14)));
+    } finally {
+      await holder.rollbackTransaction();
+      await holder.release();
+    }
+  });
+
+  it('ensures a contact another transaction creates meanwhile: its id, not a second row', async () => {
+    const waId = '5521988880002';
+    const creator = db.dataSource.createQueryRunner();
+    await creator.startTransaction();
+    const [row] = (await creator.query(`INSERT INTO contacts (tenant_id, wa_id) VALUES ($1, $2) RETURNING id`, [t.tenantId, waId])) as { id: string }[];
+    // Not visible yet: the insert below waits on the uncommitted row, then finds it taken.
+    const ensured = ensureContacts(db.dataSource.manager, t.tenantId, [waId]);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    await creator.commitTransaction();
+    await creator.release();
+    expect((await ensured).get(waId)).toBe(present(row).id);
+    const rows = await db.dataSource.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM contacts WHERE tenant_id = $1 AND wa_id = $2`, [t.tenantId, waId]);
+    expect(rows).toEqual([{ n: 1 }]);
   });
 
   it('inserts message rows in bulk and skips command ids already recorded', async () => {

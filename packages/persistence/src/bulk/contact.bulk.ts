@@ -40,10 +40,36 @@ export async function upsertContacts(db: Db, tenantId: string, contacts: readonl
   const unchanged = [...byWaId.keys()].filter((waId) => !ids.has(waId));
   if (unchanged.length === 0) return ids;
   // A new statement, so a contact another transaction created meanwhile is seen too.
-  const existing = await db.query<{ id: string; wa_id: string }[]>(
-    `SELECT id, wa_id FROM contacts WHERE tenant_id = $1 AND wa_id = ANY($2::text[])`,
-    [tenantId, unchanged],
-  );
-  for (const row of existing) ids.set(row.wa_id, row.id);
+  for (const [waId, id] of await contactIdsOf(db, tenantId, unchanged)) ids.set(waId, id);
   return ids;
+}
+
+/**
+ * The ids of the contacts with these wa_ids, creating those the tenant does not have yet; an
+ * existing contact is only read, neither written nor locked (the send path names recipients
+ * and changes nothing about them). Returns wa_id → contact id.
+ */
+export async function ensureContacts(db: Db, tenantId: string, waIds: readonly string[]): Promise<Map<string, string>> {
+  const wanted = [...new Set(waIds)];
+  if (wanted.length === 0) return new Map();
+  const ids = await contactIdsOf(db, tenantId, wanted);
+  const missing = wanted.filter((waId) => !ids.has(waId));
+  if (missing.length === 0) return ids;
+  const created = await db.query<{ id: string; wa_id: string }[]>(
+    `INSERT INTO contacts (tenant_id, wa_id) SELECT $1, unnest($2::text[])
+     ON CONFLICT (tenant_id, wa_id) WHERE wa_id IS NOT NULL DO NOTHING
+     RETURNING id, wa_id`,
+    [tenantId, missing],
+  );
+  for (const row of created) ids.set(row.wa_id, row.id);
+  // Created by another transaction between the read and the insert: a new statement sees them.
+  const raced = missing.filter((waId) => !ids.has(waId));
+  if (raced.length === 0) return ids;
+  for (const [waId, id] of await contactIdsOf(db, tenantId, raced)) ids.set(waId, id);
+  return ids;
+}
+
+async function contactIdsOf(db: Db, tenantId: string, waIds: readonly string[]): Promise<Map<string, string>> {
+  const rows = await db.query<{ id: string; wa_id: string }[]>(`SELECT id, wa_id FROM contacts WHERE tenant_id = $1 AND wa_id = ANY($2::text[])`, [tenantId, waIds]);
+  return new Map(rows.map((row) => [row.wa_id, row.id]));
 }

@@ -1,5 +1,5 @@
 import type { Bus, ReceivedMessage } from '@recado/bus';
-import { loadDispatchFacts, loadLimitUsage, pairsWithScheduledSends, resolveTenantRefs, upsertContacts, type Db, type LimitUsage, type PhoneNumberFacts } from '@recado/persistence';
+import { ensureContacts, loadDispatchFacts, loadLimitUsage, pairsWithScheduledSends, resolveTenantRefs, type Db, type LimitUsage, type PhoneNumberFacts } from '@recado/persistence';
 import { deadLetterFor } from '../dead-letter';
 import { takeCommands, type ReceivedCommand } from './command-intake';
 import { hasUnlimitedMessaging } from './domain-facts';
@@ -57,7 +57,7 @@ async function decideTenantCommands(tenantId: string, commands: readonly Receive
 /** Gathers one tenant's facts in a fixed number of queries (plus one per business number for limits), then decides. */
 export async function planTenantCommands(tenantId: string, commands: readonly ReceivedCommand[], deps: SendPathDeps, now: Date, options: { resumed?: boolean } = {}): Promise<PlannedCommand[]> {
   const db = deps.dataSource.manager;
-  const contactIds = await upsertContacts(db, tenantId, commands.flatMap(({ command }) => (command.recipient.waId === undefined ? [] : [{ waId: command.recipient.waId }])));
+  const contactIds = await ensureContacts(db, tenantId, commands.flatMap(({ command }) => (command.recipient.waId === undefined ? [] : [command.recipient.waId])));
   const requests = commands.map(({ command }) => ({
     commandId: command.commandId,
     metaPhoneNumberId: command.phoneNumberId,
