@@ -1,5 +1,5 @@
 import { parseCloudEvent, type CloudEvent } from './cloud-event';
-import { decodeKafkaMessage, encodeKafkaMessage } from './kafka-codec';
+import { decodeKafkaMessage, encodeKafkaMessage, kafkaRoutingOf } from './kafka-codec';
 import { loadFixtures } from './testing/load-fixtures';
 
 const eventOf = (file: string): CloudEvent => {
@@ -35,6 +35,14 @@ describe('encodeKafkaMessage', () => {
 
   it('refuses an event type it does not know', () => {
     expect(() => encodeKafkaMessage({ ...command, type: 'com.recado.fax.v1' } as unknown as CloudEvent)).toThrow(RangeError);
+    expect(() => kafkaRoutingOf({ ...command, type: 'com.recado.fax.v1' } as unknown as CloudEvent)).toThrow(RangeError);
+  });
+});
+
+describe('kafkaRoutingOf', () => {
+  it.each([['a command with trace context', command], ['a raw webhook without', raw]])('is the encoded message without its value: %s', (_, event) => {
+    const { value: _value, ...routing } = encodeKafkaMessage(event);
+    expect(kafkaRoutingOf(event)).toEqual(routing);
   });
 });
 

@@ -27,21 +27,19 @@ export type DecodeResult =
   | { readonly ok: true; readonly value: CloudEvent; readonly key: string | null }
   | { readonly ok: false; readonly code: DecodeErrorCode; readonly errors: readonly ValidationError[] };
 
-/** Structured-mode CloudEvent on Kafka: JSON value, trace context duplicated into headers. */
-export const encodeKafkaMessage = (event: CloudEvent): EncodedKafkaMessage => {
+/** Where a CloudEvent goes on Kafka and with which headers: all of `encodeKafkaMessage` but the value. */
+export const kafkaRoutingOf = (event: CloudEvent): Omit<EncodedKafkaMessage, 'value'> => {
   const kind = eventKindOfType(event.type);
   if (kind === undefined) throw new RangeError(`unknown event type "${event.type}"`);
   const spec = EVENTS[kind];
   const headers: Record<string, string> = { 'content-type': CLOUD_EVENTS_CONTENT_TYPE };
   if (event.traceparent !== undefined) headers['traceparent'] = event.traceparent;
   if (event.tracestate !== undefined) headers['tracestate'] = event.tracestate;
-  return {
-    topic: TOPICS[spec.topic],
-    key: event.partitionkey ?? (spec.key as (data: unknown) => string)(event.data),
-    value: Buffer.from(JSON.stringify(event), 'utf8'),
-    headers,
-  };
+  return { topic: TOPICS[spec.topic], key: event.partitionkey ?? (spec.key as (data: unknown) => string)(event.data), headers };
 };
+
+/** Structured-mode CloudEvent on Kafka: JSON value, trace context duplicated into headers. */
+export const encodeKafkaMessage = (event: CloudEvent): EncodedKafkaMessage => ({ ...kafkaRoutingOf(event), value: Buffer.from(JSON.stringify(event), 'utf8') });
 
 const headerText = (value: KafkaHeaderValue): string | undefined => {
   const first = Array.isArray(value) ? (value as readonly (Buffer | string)[])[0] : (value as Buffer | string | undefined);

@@ -1,4 +1,4 @@
-import { buildCloudEvent, deterministicEventId, encodeKafkaMessage, type SendCommand, type SendOutcome } from '@recado/contracts';
+import { buildCloudEvent, deterministicEventId, kafkaRoutingOf, type SendCommand, type SendOutcome } from '@recado/contracts';
 import type { NewOutboxEvent } from '@recado/persistence';
 
 export const OUTCOME_SOURCE = '/recado/dispatcher';
@@ -37,6 +37,7 @@ export function outcomeEvent(command: SendCommand, details: OutcomeDetails, cont
     ...(context.traceparent === undefined ? {} : { traceparent: context.traceparent }),
   });
   if (!built.ok) throw new Error(`outcome of ${command.commandId} does not validate: ${JSON.stringify(built.errors)}`);
-  const encoded = encodeKafkaMessage(built.value);
-  return { tenantId: context.internalTenantId, topic: encoded.topic, key: encoded.key, payload: built.value, headers: encoded.headers };
+  // The outbox stores the event as JSON itself: only its topic, key and headers are taken here.
+  const { topic, key, headers } = kafkaRoutingOf(built.value);
+  return { tenantId: context.internalTenantId, topic, key, payload: built.value, headers };
 }
