@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { getCurrentConsent } from '../repositories/consent.repository';
-import { createContact } from '../repositories/contact.repository';
+import { createContact, findContactByWaId } from '../repositories/contact.repository';
 import { getConversationState, saveConversationState } from '../repositories/conversation.repository';
 import { saveTemplate } from '../repositories/template.repository';
 import { openMigratedPostgres, type MigratedDatabase } from '../test/migrated-database';
@@ -53,6 +53,19 @@ describe('dispatch facts, lookup by lookup', () => {
     expect(consent.length).toBeGreaterThan(0);
     expect([...(facts.consent.get(contactId) ?? [])].sort((x, y) => x.category.localeCompare(y.category))).toEqual(consent);
     expect([...facts.conversationStates.values()]).toEqual([await getConversationState(m(), a.tenantId, a.phoneNumberId, contactId)]);
+  });
+
+  it('reads contacts exactly as the repository does, by wa_id and by business-scoped user id', async () => {
+    const created = await createContact(m(), a.tenantId, {
+      waId: '5511912345678', businessScopedUserId: 'BR.bia', profileName: 'Bia', locale: 'pt_BR', timeZone: 'America/Sao_Paulo', attributes: { plan: 'gold' },
+    });
+    await db.dataSource.query(
+      `UPDATE contacts SET undeliverable_since = '2026-05-01T10:00:00Z', marketing_held_until = '2026-06-01T00:00:00Z', subject_digest = 'abc' WHERE id = $1`, [created.id]);
+    const facts = await loadDispatchFacts(m(), a.tenantId, [request({ waId: '5511912345678' }), request({ businessScopedUserId: 'BR.bia' })], SINCE);
+    const stored = await findContactByWaId(m(), a.tenantId, '5511912345678');
+    expect(stored?.undeliverableSince).toEqual(new Date('2026-05-01T10:00:00Z'));
+    expect(facts.contacts.get('5511912345678')).toEqual(stored);
+    expect(facts.contacts.get('BR.bia')).toEqual(stored);
   });
 
   it("loads the requested templates whatever their status, and the WABA's approved ones as suggestions", async () => {

@@ -1,5 +1,4 @@
 import type { Db } from '../data-source/db';
-import { ContactEntity } from '../entities/contact.entity';
 import { PhoneNumberEntity } from '../entities/phone-number.entity';
 import { TemplateEntity } from '../entities/template.entity';
 import type { Contact } from '../repositories/contact.repository';
@@ -29,17 +28,31 @@ export async function loadPhoneNumbers(db: Db, tenantId: string, metaIds: readon
   ]));
 }
 
-/** By wa_id and by business-scoped user id. */
+type ContactRow = Omit<Contact, 'undeliverableSince' | 'marketingHeldUntil' | 'erasedAt' | 'createdAt' | 'updatedAt'> &
+  Record<'undeliverableSince' | 'marketingHeldUntil' | 'erasedAt', Date | string | null> & Record<'createdAt' | 'updatedAt', Date | string>;
+
+const CONTACT_COLUMNS = `id, tenant_id AS "tenantId", wa_id AS "waId", phone_number AS "phoneNumber", business_scoped_user_id AS "businessScopedUserId",
+  profile_name AS "profileName", locale, time_zone AS "timeZone", attributes, undeliverable_since AS "undeliverableSince",
+  marketing_held_until AS "marketingHeldUntil", subject_digest AS "subjectDigest", erased_at AS "erasedAt", created_at AS "createdAt", updated_at AS "updatedAt"`;
+
+const dateOrNull = (value: Date | string | null): Date | null => (value === null ? null : new Date(value));
+
+/** By wa_id and by business-scoped user id (plain SQL: this runs for every batch of sends). */
 export async function loadContacts(db: Db, tenantId: string, ids: { waIds: readonly string[]; businessScopedUserIds: readonly string[] }): Promise<Map<string, Contact>> {
-  const rows = await db
-    .getRepository(ContactEntity)
-    .createQueryBuilder('contact')
-    .where('contact.tenant_id = :tenantId AND (contact.wa_id = ANY(:waIds) OR contact.business_scoped_user_id = ANY(:bsuids))', {
-      tenantId, waIds: ids.waIds, bsuids: ids.businessScopedUserIds,
-    })
-    .getMany();
+  const rows = await db.query<ContactRow[]>(
+    `SELECT ${CONTACT_COLUMNS} FROM contacts WHERE tenant_id = $1 AND (wa_id = ANY($2::text[]) OR business_scoped_user_id = ANY($3::text[]))`,
+    [tenantId, ids.waIds, ids.businessScopedUserIds],
+  );
   const contacts = new Map<string, Contact>();
-  for (const { tenant: _t, ...contact } of rows) {
+  for (const row of rows) {
+    const contact: Contact = {
+      ...row,
+      undeliverableSince: dateOrNull(row.undeliverableSince),
+      marketingHeldUntil: dateOrNull(row.marketingHeldUntil),
+      erasedAt: dateOrNull(row.erasedAt),
+      createdAt: new Date(row.createdAt),
+      updatedAt: new Date(row.updatedAt),
+    };
     if (contact.waId) contacts.set(contact.waId, contact);
     if (contact.businessScopedUserId) contacts.set(contact.businessScopedUserId, contact);
   }
